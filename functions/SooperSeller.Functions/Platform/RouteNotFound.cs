@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using SooperSeller.Functions.Http;
+
+namespace SooperSeller.Functions.Platform;
+
+/// <summary>
+/// The lowest-precedence catch-all: any <c>/api/...</c> route no other function serves answers 404 ProblemDetails
+/// (routing prefers every literal or parameter segment over a catch-all parameter).
+/// </summary>
+public static class RouteNotFound
+{
+    [Function(nameof(RouteNotFound))]
+    public static IResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "head", "options", Route = "{*path}")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problem = ProblemDetailsWriter.Problem(StatusCodes.Status404NotFound, $"No API route matches {request.Method} {request.Path}.");
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? request.HttpContext.TraceIdentifier;
+        return TypedResults.Problem(problem);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SooperSeller.Functions;
+using SooperSeller.Functions.Http;
+
+// Composition only: everything the functions need is registered in FunctionsAppServices, shared with the DevHost.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ProblemDetailsMiddleware>();
+builder.UseMiddleware<RequestBodyLimitMiddleware>();
+builder.Services
+    .AddApplicationInsightsTelemetryWorkerService()
+    .ConfigureFunctionsApplicationInsights();
+builder.Services.AddSooperSellerFunctions(builder.Configuration);
+await builder.Build().RunAsync();

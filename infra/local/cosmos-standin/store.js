@@ -1,0 +1,178 @@
+'use strict';
+/*
+ * Store-level patches on @vercel/cosmosdb-server's in-memory objects, plus the helpers
+ * the request handlers use to see documents the way Cosmos DB would: partition-scoped,
+ * with expired items hidden.
+ */
+const Items = require('@vercel/cosmosdb-server/lib/account/items').default;
+const Documents = require('@vercel/cosmosdb-server/lib/account/documents').default;
+const { parsePartitionKey } = require('@vercel/cosmosdb-server/lib/utils/get-partition-from-header');
+const { httpError } = require('./errors');
+
+const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024; // Cosmos DB's 2 MB item limit
+const SWEEP_INTERVAL_MS = 250;
+
+let lastLsn = 0; // account-wide log sequence number, one per write
+const writtenAtMs = new WeakMap(); // stored document object -> write time (ms); _ts is only seconds
+
+function currentLsn() {
+  return lastLsn;
+}
+
+// --- Patches on the library's Documents class -----------------------------------------
+// Items.create/replace build a fresh object and store it through _set (replace deletes the
+// old one first), and upsert, patch and batch all go through create/replace.
+
+function assertSize(data) {
+  // Fixes "no 2 MB limit": Cosmos DB refuses items over 2 MB with 413.
+  if (Buffer.byteLength(JSON.stringify(data)) > MAX_DOCUMENT_BYTES) {
+    throw httpError(413, 'RequestEntityTooLarge', 'Request size is too large');
+  }
+}
+
+Documents.prototype.create = function create(data) {
+  assertSize(data);
+  return Items.prototype.create.call(this, data);
+};
+
+Documents.prototype.replace = function replace(data, original) {
+  assertSize(data); // checked before Items.replace deletes the old version
+  return Items.prototype.replace.call(this, data, original);
+};
+
+Documents.prototype._set = function _set(data) {
+  // Fixes "change feed: no log sequence numbers": stamp every write with _lsn.
+  lastLsn += 1;
+  data._lsn = lastLsn;
+  // TTL counts from the last write; keep its time in ms since _ts is whole seconds.
+  writtenAtMs.set(data, Date.now());
+  return Items.prototype._set.call(this, data);
+};
+
+// --- Partition keys -----------------------------------------------------------------------
+
+const NONE = Symbol('PartitionKey.None');
+
+function partitionKeyPaths(collectionData) {
+  const paths = ((collectionData && collectionData.partitionKey) || {}).paths;
+  return Array.isArray(paths) ? paths.map((p) => p.slice(1).split('/')) : [];
+}
+
+function valueAt(doc, segments) {
+  let v = doc;
+  for (const s of segments) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = v[s];
+  }
+  return v;
+}
+
+/** The x-ms-documentdb-partitionkey header as an array of component values, or undefined. */
+function partitionKeyFromHeader(req) {
+  let raw = req.headers['x-ms-documentdb-partitionkey'];
+  if (Array.isArray(raw)) [raw] = raw;
+  if (!raw) return undefined;
+  let values;
+  try {
+    values = JSON.parse(raw);
+  } catch {
+    throw httpError(400, 'BadRequest', `Invalid x-ms-documentdb-partitionkey header: ${raw}`);
+  }
+  if (!Array.isArray(values)) values = [values];
+  // PartitionKey.None is sent as [{}]: it matches items that lack the key.
+  return values.map((v) => (v !== null && typeof v === 'object' ? NONE : v));
+}
+
+/** Whether doc belongs to the (possibly hierarchical-prefix) partition key. */
+function inPartition(collectionData, doc, keyValues) {
+  if (!keyValues) return true;
+  const paths = partitionKeyPaths(collectionData);
+  for (let i = 0; i < keyValues.length && i < paths.length; i += 1) {
+    const actual = valueAt(doc, paths[i]);
+    if (keyValues[i] === NONE ? actual !== undefined : actual !== keyValues[i]) return false;
+  }
+  return true;
+}
+
+// --- TTL ----------------------------------------------------------------------------------
+
+/** When doc expires (ms epoch), or Infinity. Container defaultTtl: absent = TTL off,
+ *  -1 = on without a default, n = n seconds; item ttl overrides (-1 = never). */
+function expiresAt(collectionData, doc) {
+  const defaultTtl = collectionData.defaultTtl;
+  if (typeof defaultTtl !== 'number') return Infinity;
+  const ttl = typeof doc.ttl === 'number' ? doc.ttl : defaultTtl;
+  if (!(ttl > 0)) return Infinity;
+  const written = writtenAtMs.has(doc) ? writtenAtMs.get(doc) : doc._ts * 1000;
+  return written + ttl * 1000;
+}
+
+function isExpired(collectionData, doc, now = Date.now()) {
+  return expiresAt(collectionData, doc) <= now;
+}
+
+/** Documents of a collection as a query sees them: live, and in the partition if given. */
+function visibleDocuments(collection, keyValues) {
+  const collectionData = collection.read();
+  const now = Date.now();
+  const ttlOn = typeof collectionData.defaultTtl === 'number';
+  const out = [];
+  for (const item of collection.documents._data.values()) {
+    const doc = item.read();
+    if (ttlOn && isExpired(collectionData, doc, now)) continue;
+    if (keyValues && !inPartition(collectionData, doc, keyValues)) continue;
+    out.push(doc);
+  }
+  return out;
+}
+
+/**
+ * Point lookup by id and the request's partition key header, with the library's own index.
+ * An expired document is deleted on the spot so that every handler sees it as missing.
+ */
+function findDocument(collection, req, id) {
+  const raw = req.headers['x-ms-documentdb-partitionkey'];
+  const header = Array.isArray(raw) ? raw[0] : raw;
+  const doc = collection.document(id, header ? parsePartitionKey(header, id) : id).read();
+  if (!doc) return undefined;
+  const collectionData = collection.read();
+  if (isExpired(collectionData, doc)) {
+    collection.documents.delete(doc._rid);
+    return undefined;
+  }
+  // The library's index keys only on the first key component and falls back to the id for
+  // falsy keys, so confirm the document really is in the requested partition.
+  return inPartition(collectionData, doc, partitionKeyFromHeader(req)) ? doc : undefined;
+}
+
+// --- Expiry sweeper -----------------------------------------------------------------------
+
+function sweepExpired(account) {
+  const now = Date.now();
+  for (const database of account.databases._data.values()) {
+    for (const collection of database.collections._data.values()) {
+      const collectionData = collection.read();
+      if (typeof collectionData.defaultTtl !== 'number') continue;
+      for (const item of collection.documents._data.values()) {
+        const doc = item.read();
+        if (isExpired(collectionData, doc, now)) collection.documents.delete(doc._rid);
+      }
+    }
+  }
+}
+
+/** Fixes "items never expire": delete expired items every 250 ms. */
+function startSweeper(account) {
+  const timer = setInterval(() => sweepExpired(account), SWEEP_INTERVAL_MS);
+  timer.unref();
+  return timer;
+}
+
+module.exports = {
+  currentLsn,
+  partitionKeyFromHeader,
+  inPartition,
+  visibleDocuments,
+  findDocument,
+  startSweeper,
+};

@@ -1,0 +1,39 @@
+using Microsoft.Azure.Cosmos;
+
+namespace SooperSeller.Infrastructure.Cosmos;
+
+/// <summary>
+/// A container as declared once in code: name, partition key (always <c>/merchantId</c>), TTL and indexing policy.
+/// The DevHost and tests create containers from these; the Bicep templates are checked against them.
+/// </summary>
+public sealed record ContainerDefinition(string Name, int? DefaultTimeToLiveSeconds, IReadOnlyList<CompositeIndex> CompositeIndexes)
+{
+    public const string PartitionKeyPath = "/merchantId";
+
+    public ContainerProperties ToContainerProperties()
+    {
+        var properties = new ContainerProperties(Name, PartitionKeyPath)
+        {
+            DefaultTimeToLive = DefaultTimeToLiveSeconds,
+            IndexingPolicy = new IndexingPolicy
+            {
+                Automatic = true,
+                IndexingMode = IndexingMode.Consistent,
+            },
+        };
+        properties.IndexingPolicy.IncludedPaths.Add(new IncludedPath { Path = "/*" });
+        properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/\"_etag\"/?" });
+        foreach (var index in CompositeIndexes)
+        {
+            var paths = new System.Collections.ObjectModel.Collection<CompositePath>();
+            foreach (var path in index.Paths)
+            {
+                paths.Add(new CompositePath { Path = path.Path, Order = path.Descending ? CompositePathSortOrder.Descending : CompositePathSortOrder.Ascending });
+            }
+
+            properties.IndexingPolicy.CompositeIndexes.Add(paths);
+        }
+
+        return properties;
+    }
+}
