@@ -83,15 +83,18 @@ function partitionKeyFromHeader(req) {
   return values.map((v) => (v !== null && typeof v === 'object' ? NONE : v));
 }
 
-/** Whether doc belongs to the (possibly hierarchical-prefix) partition key. */
+/** A predicate: does a document belong to the (possibly hierarchical-prefix) partition key? */
+function partitionFilter(collectionData, keyValues) {
+  if (!keyValues) return () => true;
+  const paths = partitionKeyPaths(collectionData).slice(0, keyValues.length);
+  return (doc) => paths.every((segments, i) => {
+    const actual = valueAt(doc, segments);
+    return keyValues[i] === NONE ? actual === undefined : actual === keyValues[i];
+  });
+}
+
 function inPartition(collectionData, doc, keyValues) {
-  if (!keyValues) return true;
-  const paths = partitionKeyPaths(collectionData);
-  for (let i = 0; i < keyValues.length && i < paths.length; i += 1) {
-    const actual = valueAt(doc, paths[i]);
-    if (keyValues[i] === NONE ? actual !== undefined : actual !== keyValues[i]) return false;
-  }
-  return true;
+  return partitionFilter(collectionData, keyValues)(doc);
 }
 
 // --- TTL ----------------------------------------------------------------------------------
@@ -103,8 +106,12 @@ function expiresAt(collectionData, doc) {
   if (typeof defaultTtl !== 'number') return Infinity;
   const ttl = typeof doc.ttl === 'number' ? doc.ttl : defaultTtl;
   if (!(ttl > 0)) return Infinity;
-  const written = writtenAtMs.has(doc) ? writtenAtMs.get(doc) : doc._ts * 1000;
-  return written + ttl * 1000;
+  return writtenAt(doc) + ttl * 1000;
+}
+
+/** Time of the document's last write (ms epoch). */
+function writtenAt(doc) {
+  return writtenAtMs.has(doc) ? writtenAtMs.get(doc) : doc._ts * 1000;
 }
 
 function isExpired(collectionData, doc, now = Date.now()) {
@@ -116,11 +123,12 @@ function visibleDocuments(collection, keyValues) {
   const collectionData = collection.read();
   const now = Date.now();
   const ttlOn = typeof collectionData.defaultTtl === 'number';
+  const matches = partitionFilter(collectionData, keyValues);
   const out = [];
   for (const item of collection.documents._data.values()) {
     const doc = item.read();
     if (ttlOn && isExpired(collectionData, doc, now)) continue;
-    if (keyValues && !inPartition(collectionData, doc, keyValues)) continue;
+    if (keyValues && !matches(doc)) continue;
     out.push(doc);
   }
   return out;
@@ -170,6 +178,7 @@ function startSweeper(account) {
 
 module.exports = {
   currentLsn,
+  writtenAt,
   partitionKeyFromHeader,
   inPartition,
   visibleDocuments,

@@ -36,4 +36,19 @@ public sealed record ContainerDefinition(string Name, int? DefaultTimeToLiveSeco
 
         return properties;
     }
+
+    /// <summary>
+    /// Refuses a query whose ORDER BY names several fields unless a declared composite index serves it: real Cosmos
+    /// refuses such queries, the stand-in does not, so this keeps local runs honest.
+    /// </summary>
+    public void EnsureIndexed(string queryText)
+    {
+        var orderBy = OrderByClause.Parse(queryText);
+        if (orderBy.Count > 1 && !CompositeIndexes.Any(index => index.Serves(orderBy)))
+        {
+            var wanted = string.Join(", ", orderBy.Select(p => p.Path + (p.Descending ? " DESC" : " ASC")));
+            throw new InvalidOperationException(
+                $"Container '{Name}' has no composite index for ORDER BY {wanted}; real Cosmos refuses such a query. Declare one in TenantContainers.");
+        }
+    }
 }

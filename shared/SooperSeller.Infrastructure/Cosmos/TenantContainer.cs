@@ -179,7 +179,7 @@ public sealed class TenantContainer
         QueryDefinition query, PartitionKey? partitionKey, int? pageSize, string? continuation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        EnsureIndexedOrderBy(query.QueryText);
+        Definition.EnsureIndexed(query.QueryText);
         var options = new QueryRequestOptions { PartitionKey = partitionKey, MaxItemCount = pageSize ?? -1 };
         using var response = await SendAsync(
             async ct =>
@@ -197,17 +197,6 @@ public sealed class TenantContainer
         response.EnsureSuccessStatusCode();
         var envelope = await JsonSerializer.DeserializeAsync<QueryEnvelope<T>>(response.Content, CosmosJson.Options, cancellationToken);
         return (envelope?.Documents ?? [], response.ContinuationToken);
-    }
-
-    private void EnsureIndexedOrderBy(string queryText)
-    {
-        var orderBy = OrderByClause.Parse(queryText);
-        if (orderBy.Count > 1 && !Definition.CompositeIndexes.Any(index => index.Serves(orderBy)))
-        {
-            var wanted = string.Join(", ", orderBy.Select(p => p.Path + (p.Descending ? " DESC" : " ASC")));
-            throw new InvalidOperationException(
-                $"Container '{Definition.Name}' has no composite index for ORDER BY {wanted}; real Cosmos refuses such a query. Declare one in TenantContainers.");
-        }
     }
 
     private Task<ResponseMessage> SendAsync(Func<CancellationToken, Task<ResponseMessage>> send, CancellationToken cancellationToken) =>

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SooperSeller.DevHost.Emulators;
+
+namespace SooperSeller.Testing.Emulators;
+
+/// <summary>
+/// The emulators of one test run: started once per test process on free loopback ports, on first use, and shared by
+/// every test (each test isolates itself with its own database, containers or names). They die with the test process,
+/// whatever ends it: see <see cref="NodeProcess"/>.
+/// </summary>
+public sealed class SharedEmulators
+{
+    private static readonly Lazy<Task<SharedEmulators>> Instance = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private SharedEmulators(Azurite azurite, CosmosTarget cosmos)
+    {
+        Azurite = azurite;
+        Cosmos = cosmos;
+    }
+
+    public Azurite Azurite { get; }
+
+    public CosmosTarget Cosmos { get; }
+
+    public static Task<SharedEmulators> GetAsync() => Instance.Value;
+
+    private static async Task<SharedEmulators> StartAsync()
+    {
+        var logger = NullLogger.Instance;
+        var real = CosmosTarget.RealAccountFromEnvironment();
+        var azuriteStart = Azurite.StartAsync(location: null, logger, CancellationToken.None);
+        var standInStart = real is null ? CosmosStandIn.StartAsync(logger, CancellationToken.None) : Task.FromResult<CosmosStandIn>(null!);
+        var azurite = await azuriteStart;
+        var standIn = await standInStart;
+        var cosmos = real is { } account
+            ? new CosmosTarget(account.Endpoint, account.Key, standIn: null)
+            : new CosmosTarget(standIn.Endpoint, CosmosStandIn.Key, standIn);
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            azurite.Process.Kill();
+            standIn?.Process.Kill();
+        };
+        return new SharedEmulators(azurite, cosmos);
+    }
+}
