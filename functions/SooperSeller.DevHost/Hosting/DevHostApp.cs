@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using SooperSeller.Functions;
 using SooperSeller.Infrastructure.Cosmos;
@@ -22,12 +25,21 @@ public sealed class DevHostApp : IAsyncDisposable
     public WebApplication App { get; }
 
     /// <summary>The HTTP base address it listens on, once started.</summary>
-    public Uri BaseAddress => new(App.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/') + "/");
+    public Uri BaseAddress =>
+        new(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/') + "/");
 
-    public static async Task<DevHostApp> CreateAsync(string[] args, CancellationToken cancellationToken)
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--DevHost:Port=8080</c>).</param>
+    /// <param name="settings">Settings that override every other source (tests use them).</param>
+    public static async Task<DevHostApp> CreateAsync(string[] args, IReadOnlyDictionary<string, string?>? settings, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DevHostOptions.EmbeddedDefaults });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         var options = builder.Configuration.GetSection(DevHostOptions.SectionName).Get<DevHostOptions>() ?? new DevHostOptions();
 
         using var startupLogging = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));

@@ -67,6 +67,14 @@ function valueAt(doc, segments) {
   return v;
 }
 
+function getter(segments) {
+  if (segments.length === 1) {
+    const [key] = segments;
+    return (doc) => doc[key];
+  }
+  return (doc) => valueAt(doc, segments);
+}
+
 /** The x-ms-documentdb-partitionkey header as an array of component values, or undefined. */
 function partitionKeyFromHeader(req) {
   let raw = req.headers['x-ms-documentdb-partitionkey'];
@@ -86,11 +94,12 @@ function partitionKeyFromHeader(req) {
 /** A predicate: does a document belong to the (possibly hierarchical-prefix) partition key? */
 function partitionFilter(collectionData, keyValues) {
   if (!keyValues) return () => true;
-  const paths = partitionKeyPaths(collectionData).slice(0, keyValues.length);
-  return (doc) => paths.every((segments, i) => {
-    const actual = valueAt(doc, segments);
-    return keyValues[i] === NONE ? actual === undefined : actual === keyValues[i];
+  const tests = partitionKeyPaths(collectionData).slice(0, keyValues.length).map((segments, i) => {
+    const get = getter(segments);
+    const want = keyValues[i];
+    return want === NONE ? (doc) => get(doc) === undefined : (doc) => get(doc) === want;
   });
+  return tests.length === 1 ? tests[0] : (doc) => tests.every((test) => test(doc));
 }
 
 function inPartition(collectionData, doc, keyValues) {
