@@ -6,7 +6,7 @@
  */
 const Items = require('@vercel/cosmosdb-server/lib/account/items').default;
 const Documents = require('@vercel/cosmosdb-server/lib/account/documents').default;
-const { parsePartitionKey } = require('@vercel/cosmosdb-server/lib/utils/get-partition-from-header');
+const partitionHeader = require('@vercel/cosmosdb-server/lib/utils/get-partition-from-header');
 const { httpError } = require('./errors');
 
 const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024; // Cosmos DB's 2 MB item limit
@@ -75,11 +75,8 @@ function getter(segments) {
   return (doc) => valueAt(doc, segments);
 }
 
-/** The x-ms-documentdb-partitionkey header as an array of component values, or undefined. */
-function partitionKeyFromHeader(req) {
-  let raw = req.headers['x-ms-documentdb-partitionkey'];
-  if (Array.isArray(raw)) [raw] = raw;
-  if (!raw) return undefined;
+/** An x-ms-documentdb-partitionkey header value as an array of component values. */
+function parsePartitionKeyHeader(raw) {
   let values;
   try {
     values = JSON.parse(raw);
@@ -90,6 +87,31 @@ function partitionKeyFromHeader(req) {
   // PartitionKey.None is sent as [{}]: it matches items that lack the key.
   return values.map((v) => (v !== null && typeof v === 'object' ? NONE : v));
 }
+
+/** The request's partition key as an array of component values, or undefined. */
+function partitionKeyFromHeader(req) {
+  const raw = req.headers['x-ms-documentdb-partitionkey'];
+  const header = Array.isArray(raw) ? raw[0] : raw;
+  return header ? parsePartitionKeyHeader(header) : undefined;
+}
+
+// Exact partition identity for the library's document index. It keyed documents on the
+// first key component only, falling back to the id for falsy values, so null, None (no
+// key), 0, "" and false collided with each other (409 on distinct items) and 1 with "1".
+// Documents now key on all components, typed, and the handlers' header parsing (looked
+// up on the module at call time) produces the same identity.
+function partitionIdentity(values) {
+  return JSON.stringify(values.map((v) => (v === undefined || v === NONE ? {} : v)));
+}
+
+Documents.prototype._getPartition = function _getPartition(data) {
+  if (!this._partitionKeySegments) {
+    this._partitionKeySegments = this._partitionKeyPath.map((p) => p.slice(1).split('/'));
+  }
+  return partitionIdentity(this._partitionKeySegments.map((segments) => valueAt(data, segments)));
+};
+
+partitionHeader.parsePartitionKey = (header) => (header ? partitionIdentity(parsePartitionKeyHeader(header)) : undefined);
 
 /** A predicate: does a document belong to the (possibly hierarchical-prefix) partition key? */
 function partitionFilter(collectionData, keyValues) {
@@ -144,22 +166,18 @@ function visibleDocuments(collection, keyValues) {
 }
 
 /**
- * Point lookup by id and the request's partition key header, with the library's own index.
+ * Point lookup by id and the request's partition key, through the library's index.
  * An expired document is deleted on the spot so that every handler sees it as missing.
  */
 function findDocument(collection, req, id) {
   const raw = req.headers['x-ms-documentdb-partitionkey'];
-  const header = Array.isArray(raw) ? raw[0] : raw;
-  const doc = collection.document(id, header ? parsePartitionKey(header, id) : id).read();
+  const doc = collection.document(id, partitionHeader.parsePartitionKey(Array.isArray(raw) ? raw[0] : raw)).read();
   if (!doc) return undefined;
-  const collectionData = collection.read();
-  if (isExpired(collectionData, doc)) {
+  if (isExpired(collection.read(), doc)) {
     collection.documents.delete(doc._rid);
     return undefined;
   }
-  // The library's index keys only on the first key component and falls back to the id for
-  // falsy keys, so confirm the document really is in the requested partition.
-  return inPartition(collectionData, doc, partitionKeyFromHeader(req)) ? doc : undefined;
+  return doc;
 }
 
 // --- Expiry sweeper -----------------------------------------------------------------------

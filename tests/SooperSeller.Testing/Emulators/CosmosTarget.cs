@@ -18,6 +18,13 @@ public sealed class CosmosTarget
 
     public Uri Endpoint { get; }
 
+    /// <summary>A target on a stand-in of a test's own (for tests that inject faults).</summary>
+    public static CosmosTarget ForStandIn(CosmosStandIn standIn)
+    {
+        ArgumentNullException.ThrowIfNull(standIn);
+        return new CosmosTarget(standIn.Endpoint, CosmosStandIn.Key, standIn);
+    }
+
     public string Key { get; }
 
     /// <summary>Null against a real account: fault injection is only possible on the stand-in.</summary>
