@@ -3,13 +3,18 @@
  * exit-with-parent.js: make a local emulator process die with whoever started it.
  *
  * Preload it:   node -r ./infra/local/exit-with-parent.js <script> [args]
- * or require it first thing in a script (cosmos-standin.js does).
+ * (with ./ or an absolute path: a bare `-r infra/local/...` is looked up as a package),
+ * or require it first thing in a script (cosmos-standin.js does). For Azurite:
+ *   node -r ./infra/local/exit-with-parent.js infra/local/node_modules/azurite/dist/src/azurite.js ...
  *
  * - stdin is a pipe or socket (the parent spawned us with a stdin pipe, e.g. .NET's
  *   RedirectStandardInput or Node's stdio 'pipe'): when it reaches EOF or errors, which
  *   is what happens when the parent exits or is SIGKILLed and the kernel closes its end,
  *   we exit at once. Data written to stdin is read and discarded. The watch is unref'd,
  *   so it never keeps the event loop alive by itself.
+ *   So the parent must give the process its own stdin pipe (RedirectStandardInput = true)
+ *   and keep it open: a child that inherits an already-closed stdin pipe exits at once
+ *   (it says so on stderr).
  * - stdin is a TTY, /dev/null, a file or closed (someone runs it by hand, or a script
  *   with no stdin): no EOF watch, since EOF there says nothing about a parent.
  * - SIGTERM, SIGINT and SIGHUP exit at once (128 + signal number), ahead of any slower
@@ -38,7 +43,10 @@ function install() {
 
   if (!stdinIsPipe()) return;
   const stdin = process.stdin; // a net.Socket for pipes and sockets
-  const exitNow = () => process.exit(0);
+  const exitNow = () => {
+    process.stderr.write(`exit-with-parent: stdin closed (parent gone), pid ${process.pid} exiting\n`);
+    process.exit(0);
+  };
   stdin.on('end', exitNow);
   stdin.on('close', exitNow);
   stdin.on('error', exitNow);

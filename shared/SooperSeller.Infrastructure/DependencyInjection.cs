@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SooperSeller.Core.Secrets;
 using SooperSeller.Infrastructure.Cosmos;
 using SooperSeller.Infrastructure.Health;
+using SooperSeller.Infrastructure.Secrets;
 using SooperSeller.Infrastructure.Storage;
 
 namespace SooperSeller.Infrastructure;
@@ -24,12 +26,31 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<TenantStore>();
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.AddSingleton(provider => CreateSecretStore(configuration, provider.GetRequiredService<TimeProvider>()));
 
         services.AddHealthChecks()
             .AddCheck<CosmosHealthCheck>("cosmos", timeout: HealthCheckTimeout)
             .AddCheck<BlobHealthCheck>("blob", timeout: HealthCheckTimeout)
             .AddCheck<QueueHealthCheck>("queue", timeout: HealthCheckTimeout)
-            .AddCheck<TableHealthCheck>("table", timeout: HealthCheckTimeout);
+            .AddCheck<TableHealthCheck>("table", timeout: HealthCheckTimeout)
+            .AddCheck<SecretsHealthCheck>("secrets", timeout: HealthCheckTimeout);
         return services;
+    }
+
+    // Key Vault when KeyVault:Uri is set; otherwise the local encrypted store, which is refused on Azure (App Service
+    // and Functions set WEBSITE_INSTANCE_ID) so that a missing setting can never put secrets on a worker's disk.
+    private static ISecretStore CreateSecretStore(IConfiguration configuration, TimeProvider time)
+    {
+        if (Uri.TryCreate(configuration["KeyVault:Uri"], UriKind.Absolute, out var vaultUri))
+        {
+            return new KeyVaultSecretStore(vaultUri, time);
+        }
+
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID")))
+        {
+            throw new InvalidOperationException("KeyVault:Uri is required in Azure; the local secret store is for development machines only.");
+        }
+
+        return new LocalSecretStore(configuration["Secrets:LocalDirectory"] is { Length: > 0 } directory ? directory : LocalSecretStore.DefaultDirectory);
     }
 }

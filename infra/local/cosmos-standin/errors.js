@@ -33,8 +33,9 @@ function httpError(statusCode, code, message, substatus) {
   return err;
 }
 
-function notSupported(what) {
-  return httpError(501, 'NotImplemented', `${what} is not supported by the stand-in (@vercel/cosmosdb-server).`);
+function notSupported(what, detail) {
+  const message = `${what} is not supported by the stand-in (@vercel/cosmosdb-server).`;
+  return httpError(501, 'NotImplemented', detail ? `${message} ${detail}` : message);
 }
 
 /** Fills in code/message on error bodies the library leaves empty (it sends {} on most 404s). */

@@ -8,7 +8,7 @@ const { CODES, httpError } = require('./errors');
 
 const THROTTLED_SUBSTATUS = '3200'; // "request rate is large" (RU/s exhausted)
 
-function validate({ rate, statuses, retryAfterMs }) {
+function validate({ rate, statuses, retryAfterMs, maxPerOperation = null }) {
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
     throw httpError(400, 'BadRequest', 'rate must be a number from 0 to 1');
   }
@@ -19,8 +19,17 @@ function validate({ rate, statuses, retryAfterMs }) {
   if (!Number.isInteger(retryAfterMs) || retryAfterMs < 0) {
     throw httpError(400, 'BadRequest', 'retryAfterMs must be a non-negative integer');
   }
-  return { rate, statuses: [...statuses], retryAfterMs };
+  if (maxPerOperation !== null && !(Number.isInteger(maxPerOperation) && maxPerOperation >= 1)) {
+    throw httpError(400, 'BadRequest', 'maxPerOperation must be a positive integer or null');
+  }
+  return { rate, statuses: [...statuses], retryAfterMs, maxPerOperation };
 }
+
+// Faults charged per operation. The .NET SDK keeps x-ms-activity-id across the retries of
+// one operation, so capping faults per activity id bounds how often one operation fails:
+// uncapped, at rate 0.5 one operation in 1,024 draws ten 429s in a row and exhausts the
+// SDK's default 9 throttle retries.
+const MAX_TRACKED_OPERATIONS = 10000;
 
 class Faults {
   /** defaults: { rate, statuses, retryAfterMs } from the command line. */
@@ -28,6 +37,7 @@ class Faults {
     this.defaults = validate(defaults);
     this.config = { ...this.defaults };
     this.injected = 0;
+    this.perOperation = new Map(); // activity id -> faults injected
   }
 
   /** PUT /_standin/faults: fields left out keep their current values. */
@@ -44,9 +54,16 @@ class Faults {
   }
 
   /** Sends a fault response and returns true at the configured rate; false otherwise. */
-  maybeInject(res) {
-    const { rate, statuses, retryAfterMs } = this.config;
+  maybeInject(req, res) {
+    const { rate, statuses, retryAfterMs, maxPerOperation } = this.config;
     if (!(rate > 0) || Math.random() >= rate) return false;
+    const operation = req.headers['x-ms-activity-id'];
+    if (maxPerOperation && operation) {
+      const count = this.perOperation.get(operation) || 0;
+      if (count >= maxPerOperation) return false;
+      if (this.perOperation.size >= MAX_TRACKED_OPERATIONS) this.perOperation.clear();
+      this.perOperation.set(operation, count + 1);
+    }
     const status = statuses[Math.floor(Math.random() * statuses.length)];
     this.injected += 1;
     res.statusCode = status;

@@ -62,11 +62,11 @@ helpers.sort = (collection, getRid, compositeIndexes, ...orders) => {
 // at run time, so replacing it works.)
 function pushInsteadOfSpread(node) {
   if (Array.isArray(node)) {
-    node.forEach((child, i) => { node[i] = pushInsteadOfSpread(child); }); // eslint-disable-line no-param-reassign
+    node.forEach((child, i) => { node[i] = pushInsteadOfSpread(child); });
     return node;
   }
   if (!node || typeof node !== 'object') return node;
-  for (const key of Object.keys(node)) node[key] = pushInsteadOfSpread(node[key]); // eslint-disable-line no-param-reassign
+  for (const key of Object.keys(node)) node[key] = pushInsteadOfSpread(node[key]);
   const [first, ...rest] = node.type === 'ArrayExpression' ? node.elements : [];
   if (first && first.type === 'SpreadElement' && first.argument.type === 'Identifier' && first.argument.name === '$') {
     const acc = { type: 'Identifier', name: '$' };
@@ -214,13 +214,13 @@ function paginateByPosition(rows, maxItemCount, continuation) {
 function compile(collection, sql, masked) {
   try {
     const q = collection.documents._getQuery(sql); // the library's LRU cache of parsed queries
-    q.code; // eslint-disable-line no-unused-expressions -- transform now, so errors surface here
+    q.code; // transform now, so that errors surface here
     return q;
   } catch (err) {
     if (err instanceof QuerySyntaxError || err.name === 'SyntaxError') {
       const unsupported = UNSUPPORTED.exec(masked);
       if (unsupported) {
-        throw notSupported(`${unsupported[1].toUpperCase()} in this position (${err.message})`);
+        throw notSupported(`${unsupported[1].toUpperCase()} in this position`, `Parser: ${err.message}`);
       }
       throw httpError(400, 'BadRequest', `Syntax error: ${err.message}`);
     }
@@ -320,4 +320,4 @@ function readFeed(collection, req, res) {
   return queryDocuments(collection, req, res, { query: 'SELECT * FROM c', parameters: [] });
 }
 
-module.exports = { queryPlan, queryDocuments, readFeed, rewriteQuery, postProcess };
+module.exports = { queryPlan, queryDocuments, readFeed };

@@ -16,10 +16,13 @@ const { changeFeed } = require('./changefeed');
 const { Faults } = require('./faults');
 const { httpError, notSupported, normalizeErrorBody } = require('./errors');
 
-// The library's handlers read the body through lib/json.js (looked up at call time); we
-// have read it already (for the size limit and fault injection), so hand them our copy.
-const readJsonBody = libraryJson.default;
-libraryJson.default = async (req) => (req.standinBody !== undefined ? req.standinBody : readJsonBody(req));
+// The library's handlers read the body through lib/json.js (looked up at call time). The
+// dispatcher has read it already (to inject faults before anything happens), so hand them
+// the parsed copy; reading the spent stream again would wait forever.
+libraryJson.default = async (req) => {
+  if (req.standinBody === undefined) throw httpError(400, 'BadRequest', 'The request body is missing.');
+  return req.standinBody;
+};
 
 const DOCS_ROUTE = /^\/dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/]+))?$/;
 const QUERY_METRICS = 'totalExecutionTimeInMs=0.00;queryCompileTimeInMs=0.00;queryLogicalPlanBuildTimeInMs=0.00;'
@@ -44,6 +47,15 @@ function readBody(req) {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** For --verbose: what kind of request this is, beyond method and path. */
+function describe({ headers }) {
+  if (isTrue(headers['x-ms-cosmos-is-query-plan-request'])) return ' [query plan]';
+  if (isTrue(headers['x-ms-documentdb-isquery']) || headers['content-type'] === 'application/query+json') return ' [query]';
+  if (isTrue(headers['x-ms-cosmos-is-batch-request'])) return ' [batch]';
+  if (headers['a-im']) return ` [change feed${headers['if-none-match'] ? ` from ${headers['if-none-match']}` : ''}]`;
+  return '';
 }
 
 function parseJson(raw) {
@@ -78,7 +90,7 @@ function createStandinServer({ faults: faultDefaults, verbose = false } = {}) {
     throw httpError(404, 'NotFound', `No control route ${req.method} ${pathname}`);
   }
 
-  // --- Document routes we take over (return undefined to fall through to the library) ------
+  // --- Document routes we take over (returns false to fall through to the library) --------
   function documents(req, res, [, dbId, collId, docId]) {
     const collection = account.database(decodeURIComponent(dbId)).collection(decodeURIComponent(collId));
     if (!collection.read()) {
@@ -127,7 +139,7 @@ function createStandinServer({ faults: faultDefaults, verbose = false } = {}) {
     stats.requests += 1;
     const docsRoute = DOCS_ROUTE.exec(pathname);
     // Data-plane requests only: the SDK's account/database/container/pkranges reads never fault.
-    if (docsRoute && faults.maybeInject(res)) return undefined;
+    if (docsRoute && faults.maybeInject(req, res)) return undefined;
     if (isTrue(req.headers['x-ms-cosmos-is-batch-request'])) {
       // The .NET SDK sends TransactionalBatch and bulk in a binary format (HybridRow).
       throw notSupported('TransactionalBatch and bulk execution');
@@ -175,7 +187,7 @@ function createStandinServer({ faults: faultDefaults, verbose = false } = {}) {
         send(req, res, { code: err.code, message: err.message });
       })
       .finally(() => {
-        if (verbose) process.stderr.write(`${req.method} ${req.url} -> ${res.statusCode}\n`);
+        if (verbose) process.stderr.write(`${req.method} ${req.url}${describe(req)} -> ${res.statusCode}\n`);
       });
   });
   // Idle connections stay open longer than the client's pool keeps them, so the server never

@@ -6,6 +6,7 @@
  */
 const Items = require('@vercel/cosmosdb-server/lib/account/items').default;
 const Documents = require('@vercel/cosmosdb-server/lib/account/documents').default;
+const Collections = require('@vercel/cosmosdb-server/lib/account/collections').default;
 const partitionHeader = require('@vercel/cosmosdb-server/lib/utils/get-partition-from-header');
 const { httpError } = require('./errors');
 
@@ -47,6 +48,21 @@ Documents.prototype._set = function _set(data) {
   // TTL counts from the last write; keep its time in ms since _ts is whole seconds.
   writtenAtMs.set(data, Date.now());
   return Items.prototype._set.call(this, data);
+};
+
+// Replacing a container (e.g. to change its TTL or indexing policy) stored a brand-new
+// Collection object with empty stores, silently dropping every item. Carry the stores over.
+Collections.prototype.replace = function replace(data, original) {
+  const before = this._data.get(original._rid);
+  const result = Items.prototype.replace.call(this, data, original);
+  const after = this._data.get(result._rid);
+  if (before && after) {
+    for (const store of ['documents', 'partitionKeyRanges', 'userDefinedFunctions']) {
+      after[store] = before[store];
+      after[store]._parent = after;
+    }
+  }
+  return result;
 };
 
 // --- Partition keys -----------------------------------------------------------------------
@@ -130,6 +146,11 @@ function inPartition(collectionData, doc, keyValues) {
 
 // --- TTL ----------------------------------------------------------------------------------
 
+/** Time of the document's last write (ms epoch). */
+function writtenAt(doc) {
+  return writtenAtMs.has(doc) ? writtenAtMs.get(doc) : doc._ts * 1000;
+}
+
 /** When doc expires (ms epoch), or Infinity. Container defaultTtl: absent = TTL off,
  *  -1 = on without a default, n = n seconds; item ttl overrides (-1 = never). */
 function expiresAt(collectionData, doc) {
@@ -138,11 +159,6 @@ function expiresAt(collectionData, doc) {
   const ttl = typeof doc.ttl === 'number' ? doc.ttl : defaultTtl;
   if (!(ttl > 0)) return Infinity;
   return writtenAt(doc) + ttl * 1000;
-}
-
-/** Time of the document's last write (ms epoch). */
-function writtenAt(doc) {
-  return writtenAtMs.has(doc) ? writtenAtMs.get(doc) : doc._ts * 1000;
 }
 
 function isExpired(collectionData, doc, now = Date.now()) {

@@ -19,7 +19,7 @@ public class HealthTests(EmulatorsFixture fixture) : IClassFixture<EmulatorsFixt
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
-        foreach (var component in new[] { "cosmos", "blob", "queue", "table" })
+        foreach (var component in new[] { "cosmos", "blob", "queue", "table", "secrets" })
         {
             var entry = body.GetProperty("components").GetProperty(component);
             Assert.Equal("healthy", entry.GetProperty("status").GetString());
@@ -46,6 +46,7 @@ public class HealthTests(EmulatorsFixture fixture) : IClassFixture<EmulatorsFixt
         Assert.Equal("unhealthy", components.GetProperty("queue").GetProperty("status").GetString());
         Assert.Equal("unhealthy", components.GetProperty("table").GetProperty("status").GetString());
         Assert.Equal("healthy", components.GetProperty("cosmos").GetProperty("status").GetString());
+        Assert.Equal("healthy", components.GetProperty("secrets").GetProperty("status").GetString());
         await azurite.DisposeAsync();
     }
 }

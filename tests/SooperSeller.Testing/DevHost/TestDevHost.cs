@@ -37,6 +37,7 @@ public sealed class TestDevHost : IAsyncDisposable
             ["Cosmos:Key"] = emulators.Cosmos.Key,
             ["Cosmos:UseGateway"] = emulators.Cosmos.IsStandIn ? "true" : "false",
             ["Cosmos:Database"] = database,
+            ["Secrets:LocalDirectory"] = Path.Combine(Path.GetTempPath(), "sooperseller-tests", database, "secrets"),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
