@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace SooperSeller.Functions.Platform;
@@ -5,6 +6,7 @@ namespace SooperSeller.Functions.Platform;
 /// <summary>The contract's health body: overall status and, per dependency, its status and round-trip time.</summary>
 public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, HealthComponent> Components)
 {
+    [JsonIgnore]
     public bool IsHealthy => Status == HealthComponent.Healthy;
 
     public static HealthResponse From(HealthReport report)

@@ -19,11 +19,14 @@ public class HealthTests(EmulatorsFixture fixture) : IClassFixture<EmulatorsFixt
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Equal(["status", "components"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "blob", "cosmos", "queue", "secrets", "table" }, body.GetProperty("components").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         foreach (var component in new[] { "cosmos", "blob", "queue", "table", "secrets" })
         {
             var entry = body.GetProperty("components").GetProperty(component);
             Assert.Equal("healthy", entry.GetProperty("status").GetString());
             Assert.True(entry.GetProperty("latencyMs").GetInt64() >= 0);
+            Assert.Equal(["status", "latencyMs"], entry.EnumerateObject().Select(p => p.Name));
         }
     }
 
