@@ -24,6 +24,14 @@ libraryJson.default = async (req) => {
   return req.standinBody;
 };
 
+// Resource ids are base64 in the library, so one in 64 contains '/', which breaks every URL that carries it (the SDK
+// looks partition key ranges up by the container's rid: queries and the change feed then fail with "stale cache").
+// Real Cosmos writes '-' for '/' in rids; so do we, and the library's own parser already maps '-' back (first one only,
+// hence the global replace here too).
+const ResourceId = require('@vercel/cosmosdb-server/lib/account/resource-id').default;
+ResourceId.toBase64String = (buffer) => buffer.toString('base64').replace(/\//g, '-');
+ResourceId.fromBase64String = (s) => Buffer.from(s.replace(/-/g, '/'), 'base64');
+
 const DOCS_ROUTE = /^\/dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/]+))?$/;
 const QUERY_METRICS = 'totalExecutionTimeInMs=0.00;queryCompileTimeInMs=0.00;queryLogicalPlanBuildTimeInMs=0.00;'
   + 'queryPhysicalPlanBuildTimeInMs=0.00;queryOptimizationTimeInMs=0.00;VMExecutionTimeInMs=0.00;'

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Azure.Cosmos;
 using SooperSeller.Testing;
-using SooperSeller.Testing.Emulators;
 
 namespace SooperSeller.IntegrationTests.Cosmos;
 
@@ -17,7 +16,7 @@ namespace SooperSeller.IntegrationTests.Cosmos;
 /// by reads or queries even before the background deletion has run.
 /// https://learn.microsoft.com/dotnet/api/microsoft.azure.cosmos.containerproperties.defaulttimetolive
 /// </remarks>
-public sealed class CosmosContractTtlTests(EmulatorsFixture fixture) : CosmosContractDatabase(fixture.Emulators.Cosmos), IClassFixture<EmulatorsFixture>
+public sealed class CosmosContractTtlTests(CosmosContractDatabase database) : IClassFixture<CosmosContractDatabase>, IAsyncLifetime
 {
     // TTL counts from _ts, which is whole seconds, so a real account may expire an item up to a second early: 3 s leaves
     // room for the create-then-read that proves the item was there before it expired.
@@ -25,10 +24,14 @@ public sealed class CosmosContractTtlTests(EmulatorsFixture fixture) : CosmosCon
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
     private static readonly PartitionKey P = new("p");
 
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => database.DeleteContainersAsync();
+
     [Fact]
     public async Task ContainerDefaultTtl_ItemWithoutTtl_ExpiresFromReadsAndQueries()
     {
-        var container = await CreateContainerAsync(new ContainerProperties("default-ttl", "/pk") { DefaultTimeToLive = ShortTtlSeconds });
+        var container = await database.CreateContainerAsync("default-ttl", properties => properties.DefaultTimeToLive = ShortTtlSeconds);
         await container.CreateItemAsync(ContractItem.Of("short-lived", "p"), P);
         var readableAtFirst = await ExistsAsync(container, "short-lived");
 
@@ -43,7 +46,7 @@ public sealed class CosmosContractTtlTests(EmulatorsFixture fixture) : CosmosCon
     [Fact]
     public async Task ItemTtl_InContainerWithTtlOnButNoDefault_ExpiresOnlyThatItem()
     {
-        var container = await CreateContainerAsync(new ContainerProperties("ttl-on", "/pk") { DefaultTimeToLive = -1 });
+        var container = await database.CreateContainerAsync("ttl-on", properties => properties.DefaultTimeToLive = -1);
         await container.CreateItemAsync(ContractItem.Of("keeper", "p"), P);
         await container.CreateItemAsync(ContractItem.Of("short-lived", "p") with { Ttl = ShortTtlSeconds }, P);
         var readableAtFirst = await ExistsAsync(container, "short-lived");
@@ -59,7 +62,7 @@ public sealed class CosmosContractTtlTests(EmulatorsFixture fixture) : CosmosCon
     [Fact]
     public async Task ItemTtl_MinusOneOrLongerThanTheContainerDefault_OutlivesTheDefault()
     {
-        var container = await CreateContainerAsync(new ContainerProperties("short-default", "/pk") { DefaultTimeToLive = ShortTtlSeconds });
+        var container = await database.CreateContainerAsync("short-default", properties => properties.DefaultTimeToLive = ShortTtlSeconds);
         await container.CreateItemAsync(ContractItem.Of("never", "p") with { Ttl = -1 }, P);
         await container.CreateItemAsync(ContractItem.Of("longer", "p") with { Ttl = 3600 }, P);
         await container.CreateItemAsync(ContractItem.Of("by-default", "p"), P);
@@ -76,8 +79,8 @@ public sealed class CosmosContractTtlTests(EmulatorsFixture fixture) : CosmosCon
     [Fact]
     public async Task ItemTtl_InContainerWithTtlOff_IsIgnored()
     {
-        var ttlOff = await CreateContainerAsync(new ContainerProperties("ttl-off", "/pk"));
-        var witness = await CreateContainerAsync(new ContainerProperties("ttl-witness", "/pk") { DefaultTimeToLive = -1 });
+        var ttlOff = await database.CreateContainerAsync("ttl-off");
+        var witness = await database.CreateContainerAsync("ttl-witness", properties => properties.DefaultTimeToLive = -1);
         await ttlOff.CreateItemAsync(ContractItem.Of("ignored-ttl", "p") with { Ttl = ShortTtlSeconds }, P);
         await witness.CreateItemAsync(ContractItem.Of("witness", "p") with { Ttl = ShortTtlSeconds }, P);
 
@@ -119,7 +122,7 @@ public sealed class CosmosContractTtlTests(EmulatorsFixture fixture) : CosmosCon
 /// https://learn.microsoft.com/azure/cosmos-db/change-feed: changes arrive in modification order within a partition key
 /// value; no order is guaranteed across partition key values.
 /// </remarks>
-public sealed class CosmosContractChangeFeedTests(EmulatorsFixture fixture) : CosmosContractDatabase(fixture.Emulators.Cosmos), IClassFixture<EmulatorsFixture>
+public sealed class CosmosContractChangeFeedTests(CosmosContractDatabase database) : IClassFixture<CosmosContractDatabase>, IAsyncLifetime
 {
     private static readonly PartitionKey X = new("x");
     private static readonly PartitionKey Y = new("y");
@@ -127,11 +130,9 @@ public sealed class CosmosContractChangeFeedTests(EmulatorsFixture fixture) : Co
 
     private Container Feed => _feed ?? throw new InvalidOperationException("Not initialised.");
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _feed = await CreateContainerAsync(new ContainerProperties("feed", "/pk"));
-    }
+    public async Task InitializeAsync() => _feed = await database.CreateContainerAsync("feed");
+
+    public Task DisposeAsync() => database.DeleteContainersAsync();
 
     [Fact]
     public async Task ChangeFeed_FromTheBeginning_ReturnsEachItemOnceInItsLatestVersion_ThenNotModified()

@@ -2,7 +2,6 @@ using System.Collections.ObjectModel;
 using System.Net;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Azure.Cosmos.Linq;
-using SooperSeller.Testing.Emulators;
 
 namespace SooperSeller.IntegrationTests.Cosmos;
 
@@ -11,7 +10,7 @@ namespace SooperSeller.IntegrationTests.Cosmos;
 /// indexes, aggregates, OFFSET LIMIT and LINQ. Verified only on the stand-in, like the whole suite (see
 /// <see cref="CosmosContractTests"/>).
 /// </summary>
-public sealed class CosmosContractQueryTests(EmulatorsFixture fixture) : CosmosContractDatabase(fixture.Emulators.Cosmos), IClassFixture<EmulatorsFixture>
+public sealed class CosmosContractQueryTests(CosmosContractDatabase database) : IClassFixture<CosmosContractDatabase>, IAsyncLifetime
 {
     private static readonly PartitionKey ShopA = new("shopA");
     private static readonly PartitionKey ShopB = new("shopB");
@@ -24,16 +23,14 @@ public sealed class CosmosContractQueryTests(EmulatorsFixture fixture) : CosmosC
     /// shopA: q0..q6 with n = 0, 4, 8, 1, 5, 9, 2; shopB: r0..r6 with n = 100..106; both with cat b, a, c, a, b, a, c.
     /// Every n is unique, so every ORDER BY below has exactly one right answer.
     /// </summary>
-    public override async Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        await base.InitializeAsync();
-        var properties = new ContainerProperties("items", "/pk");
-        properties.IndexingPolicy.CompositeIndexes.Add(new Collection<CompositePath>
-        {
-            new() { Path = "/cat", Order = CompositePathSortOrder.Ascending },
-            new() { Path = "/n", Order = CompositePathSortOrder.Descending },
-        });
-        _items = await CreateContainerAsync(properties);
+        _items = await database.CreateContainerAsync("items", properties => properties.IndexingPolicy.CompositeIndexes.Add(
+            new Collection<CompositePath>
+            {
+                new() { Path = "/cat", Order = CompositePathSortOrder.Ascending },
+                new() { Path = "/n", Order = CompositePathSortOrder.Descending },
+            }));
         for (var i = 0; i < Cats.Length; i++)
         {
             await Items.CreateItemAsync(ContractItem.Of($"q{i}", "shopA", n: i * 37 % 11, cat: Cats[i]), ShopA);
@@ -41,11 +38,13 @@ public sealed class CosmosContractQueryTests(EmulatorsFixture fixture) : CosmosC
         }
     }
 
+    public Task DisposeAsync() => database.DeleteContainersAsync();
+
     // --- Partition-scoped and cross-partition queries, ORDER BY, continuation tokens ------------------------------------
     // https://learn.microsoft.com/azure/cosmos-db/nosql/query/parameterized-queries
     // https://learn.microsoft.com/azure/cosmos-db/nosql/query/order-by (sorted by the first property, then the next)
-    // https://learn.microsoft.com/azure/cosmos-db/nosql/query/pagination (at most MaxItemCount items a page; execution is
-    //   stateless on the server and resumes from a continuation token; cross-partition queries need no opt-in in .NET v3)
+    // https://learn.microsoft.com/azure/cosmos-db/nosql/query/pagination (at most MaxItemCount items a page, possibly
+    //   none; execution is stateless on the server and resumes from a continuation token)
     // https://learn.microsoft.com/azure/cosmos-db/index-policy#composite-indexes (ORDER BY on two or more properties
     //   requires a composite index whose paths and orders match, or are all the opposite)
 
@@ -104,6 +103,7 @@ public sealed class CosmosContractQueryTests(EmulatorsFixture fixture) : CosmosC
 
         var error = await CosmosAssert.FailsAsync(() => CosmosFeed.DrainAsync(iterator));
 
+        // The index page says such a query needs a composite index; the REST status page gives 400 for invalid SQL.
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
     }
 

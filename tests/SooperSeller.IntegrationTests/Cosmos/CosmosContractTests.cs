@@ -23,18 +23,16 @@ namespace SooperSeller.IntegrationTests.Cosmos;
 /// <see cref="CosmosContractQueryTests"/>, <see cref="CosmosContractTtlTests"/>, <see cref="CosmosContractChangeFeedTests"/>
 /// and <see cref="CosmosContractFaultTests"/>.
 /// </remarks>
-public sealed class CosmosContractTests(EmulatorsFixture fixture) : CosmosContractDatabase(fixture.Emulators.Cosmos), IClassFixture<EmulatorsFixture>
+public sealed class CosmosContractTests(CosmosContractDatabase database) : IClassFixture<CosmosContractDatabase>, IAsyncLifetime
 {
     private static readonly PartitionKey P1 = new("p1");
     private Container? _items;
 
     private Container Items => _items ?? throw new InvalidOperationException("Not initialised.");
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _items = await CreateContainerAsync(new ContainerProperties("items", "/pk"));
-    }
+    public async Task InitializeAsync() => _items = await database.CreateContainerAsync("items");
+
+    public Task DisposeAsync() => database.DeleteContainersAsync();
 
     // --- Create, read, upsert, replace, delete ------------------------------------------------------------------------
     // https://learn.microsoft.com/rest/api/cosmos-db/http-status-codes-for-cosmosdb (201 create, 200 read/replace,
@@ -328,7 +326,7 @@ public sealed class CosmosContractFaultTests(EmulatorsFixture fixture) : IClassF
         await using var standIn = await CosmosStandIn.StartAsync(NullLogger.Instance, CancellationToken.None);
         using var client = CosmosTarget.ForStandIn(standIn).CreateClient();
         // The database dies with this test's own stand-in, so it needs no deleting.
-        var database = (await client.CreateDatabaseAsync(CosmosContractDatabase.NewDatabaseId())).Database;
+        var database = (await client.CreateDatabaseAsync(CosmosContractDatabase.NewId("contract"))).Database;
         var container = (await database.CreateContainerAsync(new ContainerProperties("faulty", "/pk"))).Container;
         await standIn.SetFaultsAsync(0.5, [429], retryAfterMs: 1, maxPerOperation: 3);
 
@@ -365,7 +363,7 @@ public sealed class CosmosContractFaultTests(EmulatorsFixture fixture) : IClassF
         Skip.IfNot(fixture.Emulators.Cosmos.IsStandIn, NeedsStandIn);
         await using var standIn = await CosmosStandIn.StartAsync(NullLogger.Instance, CancellationToken.None);
         using var client = CosmosTarget.ForStandIn(standIn).CreateClient();
-        var database = (await client.CreateDatabaseAsync(CosmosContractDatabase.NewDatabaseId())).Database;
+        var database = (await client.CreateDatabaseAsync(CosmosContractDatabase.NewId("contract"))).Database;
         var container = (await database.CreateContainerAsync(new ContainerProperties("faulty", "/pk"))).Container;
         await container.CreateItemAsync(ContractItem.Of("there", "p"), P);
         await standIn.SetFaultsAsync(1.0, [503]);
@@ -381,36 +379,34 @@ public sealed class CosmosContractFaultTests(EmulatorsFixture fixture) : IClassF
 }
 
 /// <summary>
-/// A database of the test's own on the run's Cosmos target, named <c>contract-</c> + 12 hex characters and deleted
-/// afterwards, so contract tests run in parallel with anything else on the shared stand-in (or account).
+/// xunit class fixture: a database of the test class's own on the run's Cosmos target (the stand-in, or the real account
+/// when <c>Cosmos__Endpoint</c>/<c>Cosmos__Key</c> are set), named <c>contract-</c> + 12 hex characters and deleted when
+/// the class is done, so contract tests run in parallel with anything else on the shared stand-in (or account). Each
+/// test makes its own containers in it (<see cref="CreateContainerAsync"/>) and drops them when it ends
+/// (<see cref="DeleteContainersAsync"/>); tests of one class run one at a time.
 /// </summary>
-public abstract class CosmosContractDatabase(CosmosTarget target) : IAsyncLifetime
+public sealed class CosmosContractDatabase : IAsyncLifetime
 {
+    private readonly List<Container> _containers = [];
     private CosmosClient? _client;
     private Database? _database;
 
-    protected CosmosTarget Target { get; } = target;
+    public Database Database => _database ?? throw new InvalidOperationException("Not initialised.");
 
-    protected CosmosClient Client => _client ?? throw new InvalidOperationException("Not initialised.");
+    internal static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
-    protected Database Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    internal static string NewDatabaseId() => "contract-" + Guid.NewGuid().ToString("N")[..12];
-
-    public virtual async Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _client = Target.CreateClient();
-        _database = (await _client.CreateDatabaseAsync(NewDatabaseId())).Database;
+        var target = (await SharedEmulators.GetAsync()).Cosmos;
+        _client = target.CreateClient();
+        _database = await CreateDatabaseAsync(_client);
     }
 
     public async Task DisposeAsync()
     {
         try
         {
-            if (_database is not null)
-            {
-                await _database.DeleteAsync();
-            }
+            await Database.DeleteAsync();
         }
         catch (CosmosException)
         {
@@ -422,8 +418,36 @@ public abstract class CosmosContractDatabase(CosmosTarget target) : IAsyncLifeti
         }
     }
 
-    protected async Task<Container> CreateContainerAsync(ContainerProperties properties) =>
-        (await Database.CreateContainerAsync(properties)).Container;
+    /// <summary>A container of the current test's own, partitioned on <c>/pk</c>, named <paramref name="name"/> plus a suffix.</summary>
+    public async Task<Container> CreateContainerAsync(string name, Action<ContainerProperties>? configure = null)
+    {
+        var properties = new ContainerProperties(NewId(name), "/pk");
+        configure?.Invoke(properties);
+        var container = (await Database.CreateContainerAsync(properties)).Container;
+        _containers.Add(container);
+        return container;
+    }
+
+    /// <summary>Deletes the containers the current test made.</summary>
+    public async Task DeleteContainersAsync()
+    {
+        foreach (var container in _containers)
+        {
+            try
+            {
+                await container.DeleteContainerAsync();
+            }
+            catch (CosmosException)
+            {
+                // already gone: nothing to clean
+            }
+        }
+
+        _containers.Clear();
+    }
+
+    private static async Task<Database> CreateDatabaseAsync(CosmosClient client) =>
+        (await client.CreateDatabaseAsync(NewId("contract"))).Database;
 }
 
 /// <summary>The item every contract test stores (the SDK's default serializer is Newtonsoft.Json).</summary>
