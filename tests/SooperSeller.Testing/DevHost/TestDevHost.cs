@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using SooperSeller.DevHost.Emulators;
 using SooperSeller.DevHost.Hosting;
 using SooperSeller.Testing.Emulators;
@@ -5,8 +7,8 @@ using SooperSeller.Testing.Emulators;
 namespace SooperSeller.Testing.DevHost;
 
 /// <summary>
-/// The DevHost running in the test process on a free loopback port, over real HTTP, against the run's emulators
-/// (or an Azurite of the test's own), on a Cosmos database of its own.
+/// The DevHost running in the test process on free loopback ports, over real HTTP, against the run's emulators (or an
+/// Azurite of the test's own), on a Cosmos database of its own.
 /// </summary>
 public sealed class TestDevHost : IAsyncDisposable
 {
@@ -23,7 +25,14 @@ public sealed class TestDevHost : IAsyncDisposable
 
     public string Database { get; }
 
-    public static async Task<TestDevHost> StartAsync(SharedEmulators emulators, Azurite? ownAzurite = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public IServiceProvider Services => Host.App.Services;
+
+    public static async Task<TestDevHost> StartAsync(
+        SharedEmulators emulators,
+        Azurite? ownAzurite = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        IReadOnlyList<Assembly>? functionAssemblies = null,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(emulators);
         var database = "devhost-" + Guid.NewGuid().ToString("N")[..12];
@@ -45,7 +54,7 @@ public sealed class TestDevHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var host = await DevHostApp.CreateAsync([], all, CancellationToken.None);
+        var host = await DevHostApp.CreateAsync([], new DevHostOverrides { Settings = all, FunctionAssemblies = functionAssemblies, Services = services }, CancellationToken.None);
         await host.App.StartAsync();
         var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         return new TestDevHost(host, client, database);

@@ -8,7 +8,7 @@ public class HttpFunctionDiscoveryTests
     [Fact]
     public void Discover_FindsHealthAndTheCatchAllWithFunctionsRoutes()
     {
-        var functions = HttpFunctionEndpoints.Discover(typeof(FunctionsAppServices).Assembly).ToDictionary(f => f.Name);
+        var functions = FunctionCatalog.Discover([typeof(FunctionsAppServices).Assembly]).Http.ToDictionary(f => f.Name);
 
         Assert.Equal("api/health", functions["GetHealth"].Route);
         Assert.Equal(["GET"], functions["GetHealth"].Methods);

@@ -1,0 +1,13 @@
+namespace SooperSeller.Infrastructure.Storage;
+
+/// <summary>
+/// The tables and blob containers the app uses, declared once so the DevHost can create them and the Bicep templates
+/// can be checked against them. Queues are declared by the queue functions that read them (each with its
+/// <c>-poison</c> queue); features add their tables and containers here.
+/// </summary>
+public static class StorageDeclarations
+{
+    public static IReadOnlyList<string> Tables { get; } = [];
+
+    public static IReadOnlyList<string> BlobContainers { get; } = [];
+}
