@@ -26,6 +26,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<TenantStore>();
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.AddSingleton<PoisonQueueMonitor>();
         services.AddSingleton(provider => CreateSecretStore(configuration, provider.GetRequiredService<TimeProvider>()));
 
         services.AddHealthChecks()

@@ -8,7 +8,7 @@ using SooperSeller.Testing.Emulators;
 namespace SooperSeller.IntegrationTests.DevHost;
 
 /// <summary>
-/// A DevHost serving the test functions (one of each kind) with queues of its own, a fake clock for timers, and
+/// A DevHost serving the test functions (one of each kind), or another app's, with queues of its own, a fake clock for timers, and
 /// host.json's queue settings except a zero visibility timeout, so retries come at once instead of after 30 s.
 /// </summary>
 public sealed class TestFunctionsDevHost : IAsyncDisposable
@@ -35,7 +35,7 @@ public sealed class TestFunctionsDevHost : IAsyncDisposable
 
     public static HostJson QuickRetries { get; } = HostJson.Load() with { VisibilityTimeout = TimeSpan.Zero, MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
 
-    public static async Task<TestFunctionsDevHost> StartAsync(SharedEmulators emulators, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<TestFunctionsDevHost> StartAsync(SharedEmulators emulators, System.Reflection.Assembly? functions = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 10, 0, 30, TimeSpan.Zero));
@@ -52,7 +52,7 @@ public sealed class TestFunctionsDevHost : IAsyncDisposable
         var host = await TestDevHost.StartAsync(
             emulators,
             settings: all,
-            functionAssemblies: [typeof(TestSink).Assembly],
+            functionAssemblies: [functions ?? typeof(TestSink).Assembly],
             services: services =>
             {
                 services.AddSingleton<TestSink>();
