@@ -31,7 +31,7 @@ public sealed class KeyVaultSecretStore(SecretClient client, TimeProvider time) 
         string? value;
         try
         {
-            value = (await client.GetSecretAsync(name.Value, cancellationToken: cancellationToken)).Value.Value;
+            value = (await client.GetSecretAsync(name.Value, null, cancellationToken)).Value.Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
