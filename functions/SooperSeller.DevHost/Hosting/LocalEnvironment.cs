@@ -26,8 +26,9 @@ internal sealed partial class LocalEnvironment : IAsyncDisposable
             && string.IsNullOrWhiteSpace(configuration[$"{StorageClients.SettingName}:blobServiceUri"]);
         var needCosmos = string.IsNullOrWhiteSpace(configuration["Cosmos:Endpoint"]);
 
-        var azuriteStart = needStorage ? Azurite.StartAsync(location: null, logger, cancellationToken) : Task.FromResult<Azurite?>(null)!;
-        var cosmosStart = needCosmos ? CosmosStandIn.StartAsync(logger, cancellationToken) : Task.FromResult<CosmosStandIn?>(null)!;
+        // Both start at once; if either fails, the one that started is stopped again.
+        var azuriteStart = needStorage ? AsNullable(Azurite.StartAsync(location: null, logger, cancellationToken)) : Task.FromResult<Azurite?>(null);
+        var cosmosStart = needCosmos ? AsNullable(CosmosStandIn.StartAsync(logger, cancellationToken)) : Task.FromResult<CosmosStandIn?>(null);
         Azurite? azurite = null;
         CosmosStandIn? cosmos = null;
         try
@@ -37,7 +38,7 @@ internal sealed partial class LocalEnvironment : IAsyncDisposable
         }
         catch
         {
-            await DisposeStartedAsync(azuriteStart, cosmosStart);
+            await DisposeStartedAsync(AsDisposable(azuriteStart), AsDisposable(cosmosStart));
             throw;
         }
 
@@ -75,26 +76,26 @@ internal sealed partial class LocalEnvironment : IAsyncDisposable
         }
     }
 
-    private static async Task DisposeStartedAsync(Task<Azurite> azurite, Task<CosmosStandIn> cosmos)
-    {
-        foreach (var started in new Task<IAsyncDisposable?>[] { Started(azurite), Started(cosmos) })
-        {
-            if (await started is { } disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-        }
+    private static async Task<IAsyncDisposable?> AsDisposable<T>(Task<T?> start)
+        where T : class, IAsyncDisposable => await start;
 
-        static async Task<IAsyncDisposable?> Started<T>(Task<T> task)
-            where T : IAsyncDisposable
+    private static async Task<T?> AsNullable<T>(Task<T> start)
+        where T : class => await start;
+
+    private static async Task DisposeStartedAsync(params Task<IAsyncDisposable?>[] starts)
+    {
+        foreach (var start in starts)
         {
             try
             {
-                return await task;
+                if (await start is { } started)
+                {
+                    await started.DisposeAsync();
+                }
             }
             catch (Exception)
             {
-                return null;
+                // this one never started: nothing to stop
             }
         }
     }
