@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SooperSeller.Functions;
 using SooperSeller.Functions.Http;
+using SooperSeller.Functions.Http.Auth;
 
 // Composition only: everything the functions need is registered in FunctionsAppServices, shared with the DevHost.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.UseMiddleware<RequestBodyLimitMiddleware>();
+builder.UseMiddleware<AuthenticationMiddleware>();
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();

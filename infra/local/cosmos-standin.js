@@ -21,7 +21,8 @@
  *   { ConnectionMode = ConnectionMode.Gateway, LimitToEndpoint = true }). Keys are not checked.
  *
  * Control API (same port, plain JSON):
- *   PUT    /_standin/faults  {"rate":0.3,"statuses":[429,408,503],"retryAfterMs":10,"maxPerOperation":null}
+ *   PUT    /_standin/faults  {"rate":0.3,"statuses":[429,408,503],"retryAfterMs":10,"maxPerOperation":null,"seed":null}
+ *            (seed: an integer makes the fault sequence the same on every run, for deterministic tests)
  *            From then on each data-plane request (anything under /dbs/{db}/colls/{coll}/docs:
  *            item reads and writes, queries, query plans, change feed) fails with probability
  *            `rate`, with a status picked at random from `statuses`, before anything is applied.

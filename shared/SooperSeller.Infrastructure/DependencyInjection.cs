@@ -1,7 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SooperSeller.Core.Accounts;
+using SooperSeller.Core.Accounts.SignUp;
+using SooperSeller.Core.Accounts.Sessions;
+using SooperSeller.Infrastructure.Accounts;
 using SooperSeller.Core.Secrets;
+using SooperSeller.Infrastructure.Accounts.Passwords;
+using SooperSeller.Infrastructure.Accounts.Sessions;
 using SooperSeller.Infrastructure.Cosmos;
 using SooperSeller.Infrastructure.Health;
 using SooperSeller.Infrastructure.Secrets;
@@ -27,6 +33,13 @@ public static class DependencyInjection
         services.AddSingleton<TenantStore>();
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton<PoisonQueueMonitor>();
+        services.AddPasswords();
+        Notifications.NotificationServices.AddNotifications(services, configuration);
+        services.AddOptions<SessionOptions>();
+        services.AddSingleton<ISessionStore, TableSessionStore>();
+        services.AddSingleton<IEmailLookup, TableEmailLookup>();
+        services.AddSingleton<IPendingRegistrations, TablePendingRegistrations>();
+        services.AddSingleton<IMerchantDirectory, CosmosMerchantDirectory>();
         services.AddSingleton(provider => CreateSecretStore(configuration, provider.GetRequiredService<TimeProvider>()));
 
         services.AddHealthChecks()

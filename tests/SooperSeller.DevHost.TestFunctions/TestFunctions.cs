@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using SooperSeller.Core.Accounts.Authentication;
 
 namespace SooperSeller.DevHost.TestFunctions;
 
@@ -11,6 +12,7 @@ public sealed record EchoRequest(string Text, int Count);
 public static class HttpTestFunctions
 {
     [Function(nameof(Echo))]
+    [Anonymous]
     public static async Task<IResult> Echo([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "test/echo")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await request.ReadFromJsonAsync<EchoRequest>(cancellationToken);
@@ -18,14 +20,17 @@ public static class HttpTestFunctions
     }
 
     [Function(nameof(GetTestItem))]
+    [Anonymous]
     public static IResult GetTestItem([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "test/items/{id:int}")] HttpRequest request, int id) =>
         TypedResults.Ok(new { id });
 
     [Function(nameof(Explode))]
+    [Anonymous]
     public static IResult Explode([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "test/explode")] HttpRequest request) =>
         throw new InvalidOperationException("internal detail: connection string AccountKey=hunter2");
 
     [Function(nameof(StartGreeting))]
+    [Anonymous]
     public static async Task<IResult> StartGreeting(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "test/greetings/{name}")] HttpRequest request,
         string name,

@@ -63,11 +63,12 @@ public sealed class CosmosStandIn : IAsyncDisposable
     /// From now on, a share <paramref name="rate"/> (0..1) of data-plane requests fails with one of
     /// <paramref name="statuses"/> (429 carries <c>x-ms-retry-after-ms</c>) before the operation is applied.
     /// <paramref name="maxPerOperation"/> caps the faults one SDK operation (one activity id, retries included) can
-    /// get, so a test can rely on the SDK's retries eventually winning; null means no cap.
+    /// get, so a test can rely on the SDK's retries eventually winning; null means no cap. A <paramref name="seed"/> makes
+    /// the sequence of faults the same on every run (tests must not be flaky); null draws at random.
     /// </summary>
-    public async Task SetFaultsAsync(double rate, IReadOnlyList<int> statuses, int retryAfterMs = 10, int? maxPerOperation = null, CancellationToken cancellationToken = default)
+    public async Task SetFaultsAsync(double rate, IReadOnlyList<int> statuses, int retryAfterMs = 10, int? maxPerOperation = null, int? seed = null, CancellationToken cancellationToken = default)
     {
-        using var response = await _control.PutAsJsonAsync("_standin/faults", new { rate, statuses, retryAfterMs, maxPerOperation }, Json, cancellationToken);
+        using var response = await _control.PutAsJsonAsync("_standin/faults", new { rate, statuses, retryAfterMs, maxPerOperation, seed }, Json, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 

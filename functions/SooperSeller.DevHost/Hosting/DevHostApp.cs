@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration.Memory;
 using SooperSeller.Functions;
+using SooperSeller.Functions.Http;
+using SooperSeller.Functions.Http.Auth;
 using SooperSeller.Infrastructure.Cosmos;
 using SooperSeller.Infrastructure.Storage;
 
@@ -66,6 +68,7 @@ public sealed partial class DevHostApp : IAsyncDisposable
                 kestrel.Listen(IPAddress.Loopback, options.HttpsPort, listen => listen.UseHttps(certificate));
             });
             builder.Services.AddMvcCore();
+            builder.Services.AddCors();
             builder.Services.AddSooperSellerFunctions(builder.Configuration);
             var invocations = new FunctionInvocations();
             builder.Services.AddSingleton(catalog);
@@ -79,6 +82,11 @@ public sealed partial class DevHostApp : IAsyncDisposable
             var app = builder.Build();
             app.UseMiddleware<ProblemDetailsMiddleware>();
             app.UseRouting();
+            // Azure applies CORS on the platform (the Bicep's cors settings); the DevHost does it here, from the same key.
+            var origins = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FrontendOptions>>().Value.OriginSet.ToArray();
+            app.UseCors(cors => cors.WithOrigins(origins).AllowCredentials()
+                .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
+                .WithHeaders("Content-Type", RequestAuthenticator.CsrfHeader));
             HttpFunctionEndpoints.Map(app, catalog.Http);
             DevEndpoints.Map(app, options.Sandbox);
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using SooperSeller.Functions.Http;
+using SooperSeller.Functions.Http.Auth;
 
 namespace SooperSeller.DevHost.Hosting;
 
@@ -26,12 +27,13 @@ internal static class HttpFunctionEndpoints
 
     private static async Task InvokeAsync(HttpFunction function, HttpContext context)
     {
-        LimitedRequestBody.Apply(context.Request, RequestBodyLimits.For(function.Method));
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[FunctionHeader] = function.Name; // survives the ProblemDetails writer's Clear()
             return Task.CompletedTask;
         });
+        LimitedRequestBody.Apply(context.Request, RequestBodyLimits.For(function.Method));
+        await context.RequestServices.GetRequiredService<RequestAuthenticator>().AuthenticateAsync(context, function.Method);
         var invocations = context.RequestServices.GetRequiredService<FunctionInvocations>();
         var result = await FunctionInvoker.InvokeAsync(function.Name, function.Method, context.RequestServices, invocations, (ParameterInfo parameter, out object? value) => Bind(parameter, context, out value));
         switch (result)

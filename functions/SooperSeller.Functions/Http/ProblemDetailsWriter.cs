@@ -37,6 +37,7 @@ public static partial class ProblemDetailsWriter
                 Status = StatusCodes.Status400BadRequest,
                 Detail = "The request body is not valid JSON of the expected shape.",
             },
+            UnauthenticatedException e => Problem(StatusCodes.Status401Unauthorized, e.Message),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, e.Message),

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 
@@ -14,19 +13,10 @@ internal sealed class RequestBodyLimitMiddleware : IFunctionsWorkerMiddleware
     {
         if (context.GetHttpContext() is { } httpContext)
         {
-            var limit = Limits.GetOrAdd(context.FunctionDefinition.EntryPoint, LimitOf);
+            var limit = Limits.GetOrAdd(context.FunctionDefinition.EntryPoint, static entry => FunctionMethods.Resolve(entry) is { } method ? RequestBodyLimits.For(method) : RequestBodyLimits.Json);
             LimitedRequestBody.Apply(httpContext.Request, limit);
         }
 
         return next(context);
-    }
-
-    // EntryPoint is "Namespace.Type.Method" of a function in this assembly.
-    private static long LimitOf(string entryPoint)
-    {
-        var split = entryPoint.LastIndexOf('.');
-        var method = typeof(RequestBodyLimitMiddleware).Assembly.GetType(entryPoint[..split])
-            ?.GetMethod(entryPoint[(split + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
-        return method is null ? RequestBodyLimits.Json : RequestBodyLimits.For(method);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SooperSeller.Core.Accounts.Authentication;
 
 namespace SooperSeller.Functions.Platform;
 
@@ -8,6 +9,7 @@ namespace SooperSeller.Functions.Platform;
 public sealed class GetHealth(HealthCheckService healthChecks)
 {
     [Function(nameof(GetHealth))]
+    [Anonymous]
     public async Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using SooperSeller.Functions.Http;
+using SooperSeller.Core.Accounts.Authentication;
 
 namespace SooperSeller.Functions.Platform;
 
@@ -11,6 +12,7 @@ namespace SooperSeller.Functions.Platform;
 public static class RouteNotFound
 {
     [Function(nameof(RouteNotFound))]
+    [Anonymous(ChangesState = false)]
     public static IResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "head", "options", Route = "{*path}")] HttpRequest request)
     {

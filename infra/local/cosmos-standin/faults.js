@@ -8,7 +8,19 @@ const { CODES, httpError } = require('./errors');
 
 const THROTTLED_SUBSTATUS = '3200'; // "request rate is large" (RU/s exhausted)
 
-function validate({ rate, statuses, retryAfterMs, maxPerOperation = null }) {
+// A small seeded PRNG (mulberry32), so a test can ask for the same fault sequence on every run.
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function validate({ rate, statuses, retryAfterMs, maxPerOperation = null, seed = null }) {
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
     throw httpError(400, 'BadRequest', 'rate must be a number from 0 to 1');
   }
@@ -22,7 +34,10 @@ function validate({ rate, statuses, retryAfterMs, maxPerOperation = null }) {
   if (maxPerOperation !== null && !(Number.isInteger(maxPerOperation) && maxPerOperation >= 1)) {
     throw httpError(400, 'BadRequest', 'maxPerOperation must be a positive integer or null');
   }
-  return { rate, statuses: [...statuses], retryAfterMs, maxPerOperation };
+  if (seed !== null && !Number.isInteger(seed)) {
+    throw httpError(400, 'BadRequest', 'seed must be an integer or null');
+  }
+  return { rate, statuses: [...statuses], retryAfterMs, maxPerOperation, seed };
 }
 
 // Faults charged per operation. The .NET SDK keeps x-ms-activity-id across the retries of
@@ -38,25 +53,28 @@ class Faults {
     this.config = { ...this.defaults };
     this.injected = 0;
     this.perOperation = new Map(); // activity id -> faults injected
+    this.random = Math.random;
   }
 
   /** PUT /_standin/faults: fields left out keep their current values. */
   set(partial) {
     if (!partial || typeof partial !== 'object') throw httpError(400, 'BadRequest', 'expected a JSON object');
     this.config = validate({ ...this.config, ...partial });
+    this.random = this.config.seed === null ? Math.random : seededRandom(this.config.seed);
     return this.config;
   }
 
   /** DELETE /_standin/faults: no more faults; statuses and delay back to the CLI's. */
   clear() {
     this.config = { ...this.defaults, rate: 0 };
+    this.random = Math.random;
     return this.config;
   }
 
   /** Sends a fault response and returns true at the configured rate; false otherwise. */
   maybeInject(req, res) {
     const { rate, statuses, retryAfterMs, maxPerOperation } = this.config;
-    if (!(rate > 0) || Math.random() >= rate) return false;
+    if (!(rate > 0) || this.random() >= rate) return false;
     const operation = req.headers['x-ms-activity-id'];
     if (maxPerOperation && operation) {
       const count = this.perOperation.get(operation) || 0;
@@ -64,7 +82,7 @@ class Faults {
       if (this.perOperation.size >= MAX_TRACKED_OPERATIONS) this.perOperation.clear();
       this.perOperation.set(operation, count + 1);
     }
-    const status = statuses[Math.floor(Math.random() * statuses.length)];
+    const status = statuses[Math.floor(this.random() * statuses.length)];
     this.injected += 1;
     res.statusCode = status;
     res.setHeader('content-type', 'application/json');

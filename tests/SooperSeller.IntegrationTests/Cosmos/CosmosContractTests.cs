@@ -328,7 +328,7 @@ public sealed class CosmosContractFaultTests(EmulatorsFixture fixture) : IClassF
         // The database dies with this test's own stand-in, so it needs no deleting.
         var database = (await client.CreateDatabaseAsync(CosmosContractDatabase.NewId("contract"))).Database;
         var container = (await database.CreateContainerAsync(new ContainerProperties("faulty", "/pk"))).Container;
-        await standIn.SetFaultsAsync(0.5, [429], retryAfterMs: 1, maxPerOperation: 3);
+        await standIn.SetFaultsAsync(0.5, [429], retryAfterMs: 1, maxPerOperation: 3, seed: 7);
 
         for (var i = 0; i < 20; i++)
         {

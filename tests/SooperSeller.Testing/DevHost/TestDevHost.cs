@@ -54,11 +54,32 @@ public sealed class TestDevHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var host = await DevHostApp.CreateAsync([], new DevHostOverrides { Settings = all, FunctionAssemblies = functionAssemblies, Services = services }, CancellationToken.None);
-        await host.App.StartAsync();
-        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var overrides = new DevHostOverrides { Settings = all, FunctionAssemblies = functionAssemblies, Services = services };
+        DevHostApp host;
+        for (var attempt = 1; ; attempt++)
+        {
+            host = await DevHostApp.CreateAsync([], overrides, CancellationToken.None);
+            try
+            {
+                await host.App.StartAsync();
+                break;
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+                // The in-process durable task host picks its gRPC sidecar's port by probing for a free one, then binds
+                // it: with many DevHosts starting in parallel, two may pick the same port. Start again.
+                await host.DisposeAsync();
+            }
+        }
+
+        // As a browser on our own front end: same-origin fetches carry Sec-Fetch-Site. Cross-site tests use CreateClient.
+        var client = CreateClient(host.BaseAddress);
+        client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
         return new TestDevHost(host, client, database);
     }
+
+    /// <summary>A client with no browser headers at all (curl, or another site's script without them).</summary>
+    public static HttpClient CreateClient(Uri baseAddress) => new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public async ValueTask DisposeAsync()
     {

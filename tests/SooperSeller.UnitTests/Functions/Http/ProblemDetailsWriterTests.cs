@@ -12,6 +12,7 @@ public class ProblemDetailsWriterTests
     {
         { new ValidationFailedException("email", "An email address is required."), 400 },
         { new JsonException("bad", "$.items[0].quantity", 1, 2), 400 },
+        { new UnauthenticatedException("Sign in first."), 401 },
         { new NotFoundException("Order", "o_1"), 404 },
         { new ConflictException("Order 'o_1' was changed by someone else."), 409 },
         { new ForbiddenException("Only the owner may close the account."), 403 },

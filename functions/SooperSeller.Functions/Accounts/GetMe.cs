@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using SooperSeller.Core.Accounts;
+using SooperSeller.Core.Accounts.Authentication;
+using SooperSeller.Functions.Http.Auth;
+
+namespace SooperSeller.Functions.Accounts;
+
+/// <summary><c>GET /api/me</c>: the signed-in user, their merchant, role and permissions.</summary>
+public sealed class GetMe(GetMeHandler handler)
+{
+    [Function(nameof(GetMe))]
+    [Session]
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = request.GetCaller();
+        return TypedResults.Ok(await handler.HandleAsync(caller.MerchantId, caller.UserId, cancellationToken));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using SooperSeller.Core.Accounts;
+using SooperSeller.Core.Accounts.Sessions;
+using SooperSeller.Core.Errors;
+using SooperSeller.Infrastructure.Accounts.Sessions;
+using SooperSeller.Core.Accounts.Authentication;
+
+namespace SooperSeller.Functions.Http.Auth;
+
+/// <summary>
+/// Enforces a function's <see cref="AuthenticationKindAttribute"/> before it runs, in both hosts. One session read per
+/// request and nothing cached across requests, so a revoked session stops working everywhere at once.
+/// </summary>
+public sealed class RequestAuthenticator(ISessionStore sessions, IOptions<FrontendOptions> frontend)
+{
+    public const string CsrfHeader = "X-CSRF-Token";
+
+    public async Task AuthenticateAsync(HttpContext context, MethodInfo function)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(function);
+        switch (KindOf(function))
+        {
+            case AnonymousAttribute anonymous:
+                if (anonymous.ChangesState && ChangesState(context.Request) && !FromOurFrontEnd(context.Request))
+                {
+                    throw new ForbiddenException("Cross-site requests may not change anything.");
+                }
+
+                break;
+            case SessionAttribute session:
+                var active = await sessions.ValidateAsync(SessionCookie.Read(context.Request) ?? string.Empty, context.RequestAborted)
+                    ?? throw new UnauthenticatedException("Sign in first: there is no valid session.");
+                if (ChangesState(context.Request) && !SessionTokens.CsrfMatches(active.CsrfToken, context.Request.Headers[CsrfHeader]))
+                {
+                    throw new ForbiddenException($"The {CsrfHeader} header is missing or does not match the session.");
+                }
+
+                if (session.Permission is { } permission && !RolePermissions.Has(active.Subject.Role, permission))
+                {
+                    throw new ForbiddenException("Your role does not allow this.");
+                }
+
+                context.Features.Set(new Caller(active.Subject.UserId, active.Subject.MerchantId, active.Subject.Role, active.SessionId, active.CsrfToken));
+                break;
+            default:
+                throw new InvalidOperationException($"{function.DeclaringType?.Name}.{function.Name} declares no authentication kind.");
+        }
+    }
+
+    /// <summary>The function's one declared kind, or null.</summary>
+    public static AuthenticationKindAttribute? KindOf(MethodInfo function) => function.GetCustomAttribute<AuthenticationKindAttribute>();
+
+    private static bool ChangesState(HttpRequest request) =>
+        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
+
+    private bool FromOurFrontEnd(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Site"].ToString() is "same-origin" or "same-site" or "none"
+        || (request.Headers.Origin.ToString() is { Length: > 0 } origin && frontend.Value.OriginSet.Contains(origin));
+
+}

@@ -1,0 +1,11 @@
+namespace SooperSeller.Core.Accounts;
+
+/// <summary>The front-end pages that links in account emails open.</summary>
+public interface IAccountLinks
+{
+    Uri Verification(string token);
+
+    Uri SignIn();
+
+    Uri PasswordReset();
+}

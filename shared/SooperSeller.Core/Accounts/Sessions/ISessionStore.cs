@@ -1,0 +1,32 @@
+using SooperSeller.Core.Tenancy;
+
+namespace SooperSeller.Core.Accounts.Sessions;
+
+/// <summary>
+/// Server-side sessions. The token the browser holds is 256 random bits; the store keeps only its hash, so a leak of
+/// the store signs nobody in. Every request reads its session afresh (no cross-request cache), so a revocation takes
+/// effect on every instance at once.
+/// </summary>
+public interface ISessionStore
+{
+    /// <summary>Starts a session (at sign-in: always a new token).</summary>
+    Task<NewSession> CreateAsync(SessionSubject subject, CancellationToken cancellationToken);
+
+    /// <summary>The live session for a token, or null when unknown, revoked, idle too long or past its absolute end.</summary>
+    Task<ActiveSession?> ValidateAsync(string token, CancellationToken cancellationToken);
+
+    /// <summary>Ends the session the token belongs to (logout). Unknown tokens are ignored.</summary>
+    Task RevokeAsync(string token, CancellationToken cancellationToken);
+
+    /// <summary>Ends every session of a user, except optionally one (password change keeps the current one).</summary>
+    Task<int> RevokeAllAsync(string userId, string? exceptSessionId, CancellationToken cancellationToken);
+}
+
+/// <summary>Who a session signs in: a user, acting for one merchant, in one role.</summary>
+public sealed record SessionSubject(string UserId, MerchantId MerchantId, Role Role);
+
+/// <summary>A new session: the token for the cookie (never stored), its CSRF token, and when it ends at the latest.</summary>
+public sealed record NewSession(string SessionId, string Token, string CsrfToken, DateTimeOffset AbsoluteExpiry);
+
+/// <summary>A validated session.</summary>
+public sealed record ActiveSession(string SessionId, SessionSubject Subject, string CsrfToken, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, DateTimeOffset AbsoluteExpiry);

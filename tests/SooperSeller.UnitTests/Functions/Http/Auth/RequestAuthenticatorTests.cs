@@ -1,0 +1,204 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using SooperSeller.Core.Accounts;
+using SooperSeller.Core.Accounts.Authentication;
+using SooperSeller.Core.Accounts.Sessions;
+using SooperSeller.Core.Errors;
+using SooperSeller.Core.Tenancy;
+using SooperSeller.DevHost.Hosting;
+using SooperSeller.Functions;
+using SooperSeller.Functions.Http;
+using SooperSeller.Functions.Http.Auth;
+
+namespace SooperSeller.UnitTests.Functions.Http.Auth;
+
+public class RequestAuthenticatorTests
+{
+    private const string Token = "token-of-a-live-session";
+    private const string Csrf = "csrf-of-that-session";
+    private static readonly MerchantId Merchant = MerchantId.New();
+    private readonly FakeSessions _sessions = new();
+
+    public RequestAuthenticatorTests() =>
+        _sessions.Live[Token] = new ActiveSession("ses_1", new SessionSubject("usr_1", Merchant, Role.Operator), Csrf, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue);
+
+    private RequestAuthenticator Authenticator => new(_sessions, Options.Create(new FrontendOptions { Origins = "https://app.sooperseller.pk, http://localhost:5173" }));
+
+    [Fact]
+    public void EveryHttpFunctionOfTheApp_DeclaresExactlyOneAuthenticationKind()
+    {
+        var functions = FunctionCatalog.Discover([typeof(FunctionsAppServices).Assembly]).Http;
+
+        var undeclared = functions.Where(f => f.Method.GetCustomAttributes<AuthenticationKindAttribute>().Count() != 1).Select(f => f.Name).ToList();
+
+        Assert.NotEmpty(functions);
+        Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public async Task Session_Get_WithValidCookie_SetsTheCallerFromTheSession()
+    {
+        var context = Request("GET", cookie: Token);
+
+        await Authenticator.AuthenticateAsync(context, Method(nameof(Samples.ReadSomething)));
+
+        var caller = context.Features.Get<Caller>();
+        Assert.NotNull(caller);
+        Assert.Equal(Merchant, caller.MerchantId);
+        Assert.Equal("usr_1", caller.UserId);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("expired-or-revoked")]
+    public async Task Session_WithoutLiveSession_Is401(string? cookie)
+    {
+        var context = Request("GET", cookie: cookie);
+
+        await Assert.ThrowsAsync<UnauthenticatedException>(() => Authenticator.AuthenticateAsync(context, Method(nameof(Samples.ReadSomething))));
+        Assert.Null(context.Features.Get<Caller>());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong")]
+    [InlineData("csrf-of-that-sessioN")]
+    public async Task Session_StateChangeWithoutTheSessionsCsrfToken_Is403(string? csrf)
+    {
+        var context = Request("POST", cookie: Token, csrf: csrf);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Authenticator.AuthenticateAsync(context, Method(nameof(Samples.ChangeSomething))));
+    }
+
+    [Fact]
+    public async Task Session_StateChangeWithTheCsrfToken_Passes()
+    {
+        var context = Request("DELETE", cookie: Token, csrf: Csrf);
+
+        await Authenticator.AuthenticateAsync(context, Method(nameof(Samples.ChangeSomething)));
+
+        Assert.NotNull(context.Features.Get<Caller>());
+    }
+
+    [Fact]
+    public async Task Session_PermissionTheRoleLacks_Is403()
+    {
+        var context = Request("GET", cookie: Token);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Authenticator.AuthenticateAsync(context, Method(nameof(Samples.ManageUsers))));
+    }
+
+    [Theory]
+    [InlineData("same-origin", null)]
+    [InlineData("same-site", null)]
+    [InlineData("none", null)]
+    [InlineData(null, "http://localhost:5173")]
+    [InlineData("cross-site", "https://app.sooperseller.pk")]
+    public async Task Anonymous_StateChangeFromOurFrontEnd_Passes(string? fetchSite, string? origin)
+    {
+        var context = Request("POST", fetchSite: fetchSite, origin: origin);
+
+        await Authenticator.AuthenticateAsync(context, Method(nameof(Samples.SignUp)));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("cross-site", null)]
+    [InlineData("cross-site", "https://evil.example")]
+    [InlineData(null, "https://app.sooperseller.pk.evil.example")]
+    public async Task Anonymous_StateChangeFromElsewhere_Is403(string? fetchSite, string? origin)
+    {
+        var context = Request("POST", fetchSite: fetchSite, origin: origin);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Authenticator.AuthenticateAsync(context, Method(nameof(Samples.SignUp))));
+    }
+
+    [Fact]
+    public async Task Anonymous_ReadFromElsewhere_Passes()
+    {
+        var context = Request("GET", fetchSite: "cross-site", origin: "https://evil.example");
+
+        await Authenticator.AuthenticateAsync(context, Method(nameof(Samples.Health)));
+    }
+
+    [Fact]
+    public async Task FunctionWithoutAKind_IsRefused()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Authenticator.AuthenticateAsync(Request("GET"), Method(nameof(Samples.Undeclared))));
+    }
+
+    private static MethodInfo Method(string name) => typeof(Samples).GetMethod(name)!;
+
+    private static DefaultHttpContext Request(string method, string? cookie = null, string? csrf = null, string? fetchSite = null, string? origin = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        if (cookie is not null)
+        {
+            context.Request.Headers.Cookie = $"{SessionCookie.Name}={cookie}";
+        }
+
+        if (csrf is not null)
+        {
+            context.Request.Headers[RequestAuthenticator.CsrfHeader] = csrf;
+        }
+
+        if (fetchSite is not null)
+        {
+            context.Request.Headers["Sec-Fetch-Site"] = fetchSite;
+        }
+
+        if (origin is not null)
+        {
+            context.Request.Headers.Origin = origin;
+        }
+
+        return context;
+    }
+
+    public static class Samples
+    {
+        [Session]
+        public static void ReadSomething()
+        {
+        }
+
+        [Session]
+        public static void ChangeSomething()
+        {
+        }
+
+        [Session(Permission.ManageUsers)]
+        public static void ManageUsers()
+        {
+        }
+
+        [Anonymous]
+        public static void SignUp()
+        {
+        }
+
+        [Anonymous]
+        public static void Health()
+        {
+        }
+
+        public static void Undeclared()
+        {
+        }
+    }
+
+    private sealed class FakeSessions : ISessionStore
+    {
+        public Dictionary<string, ActiveSession> Live { get; } = [];
+
+        public Task<NewSession> CreateAsync(SessionSubject subject, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<ActiveSession?> ValidateAsync(string token, CancellationToken cancellationToken) => Task.FromResult(Live.GetValueOrDefault(token));
+
+        public Task RevokeAsync(string token, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<int> RevokeAllAsync(string userId, string? exceptSessionId, CancellationToken cancellationToken) => Task.FromResult(0);
+    }
+}
