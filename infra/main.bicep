@@ -63,6 +63,18 @@ param http5xxThreshold int = 10
 @description('Failed sign-ins in 5 minutes above which the sign-in alert fires.')
 param signInFailureThreshold int = 20
 
+@description('SMTP relay for outgoing email (Email:Smtp:Host); the app refuses to start in Azure without one.')
+param smtpHost string
+
+@description('SMTP port (587 with STARTTLS).')
+param smtpPort int = 587
+
+@description('SMTP user name; its password is the Key Vault secret smtp-password.')
+param smtpUser string
+
+@description('Sender address of every email (Email:Smtp:From).')
+param smtpFrom string
+
 var tags = {
   application: 'sooperseller'
   environment: environmentName
@@ -93,10 +105,12 @@ var deploymentContainerName = 'app-package'
 // Key Vault secrets the Function App reads through Key Vault references; set them after the first deployment:
 //   az keyvault secret set --vault-name <keyVaultName> --name shopify-api-secret --value <secret>
 //   az keyvault secret set --vault-name <keyVaultName> --name shopify-previous-api-secret --value <previous or same>
+//   az keyvault secret set --vault-name <keyVaultName> --name smtp-password --value <the SMTP user's password>
 var shopifySecretNames = {
   apiSecret: 'shopify-api-secret'
   previousApiSecret: 'shopify-previous-api-secret'
 }
+var smtpPasswordSecretName = 'smtp-password'
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -165,6 +179,11 @@ module functionApp 'modules/functionApp.bicep' = {
     frontendOrigins: frontendOrigins
     shopifyApiKey: shopifyApiKey
     shopifyAppUrl: shopifyAppUrl
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUser: smtpUser
+    smtpFrom: smtpFrom
+    smtpPasswordSecretName: smtpPasswordSecretName
   }
 }
 

@@ -13,3 +13,6 @@ param shopifyApiKey = 'replace-with-the-dev-shopify-app-client-id'
 param shopifyAppUrl = 'https://dev.api.sooperseller.com'
 param http5xxThreshold = 20
 param signInFailureThreshold = 50
+param smtpHost = 'replace-with-the-dev-smtp-relay-host'
+param smtpUser = 'replace-with-the-dev-smtp-user'
+param smtpFrom = 'no-reply@sooperseller.com'

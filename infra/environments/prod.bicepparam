@@ -14,3 +14,6 @@ param shopifyApiKey = 'replace-with-the-production-shopify-app-client-id'
 param shopifyAppUrl = 'https://api.sooperseller.com'
 param http5xxThreshold = 10
 param signInFailureThreshold = 20
+param smtpHost = 'replace-with-the-prod-smtp-relay-host'
+param smtpUser = 'replace-with-the-prod-smtp-user'
+param smtpFrom = 'no-reply@sooperseller.com'

@@ -13,3 +13,6 @@ param shopifyApiKey = 'replace-with-the-staging-shopify-app-client-id'
 param shopifyAppUrl = 'https://staging.api.sooperseller.com'
 param http5xxThreshold = 10
 param signInFailureThreshold = 30
+param smtpHost = 'replace-with-the-staging-smtp-relay-host'
+param smtpUser = 'replace-with-the-staging-smtp-user'
+param smtpFrom = 'no-reply@sooperseller.com'

@@ -30,6 +30,12 @@ param frontendOrigins string
 param shopifyApiKey string
 param shopifyAppUrl string
 
+param smtpHost string
+param smtpPort int
+param smtpUser string
+param smtpFrom string
+param smtpPasswordSecretName string
+
 @description('Shopify Admin API version the app speaks (the pinned schema, architecture D6).')
 param shopifyApiVersion string = '2026-10'
 
@@ -72,7 +78,12 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      // No platform CORS: the app answers CORS itself from Frontend__Origins (credentials and CSRF need it).
+      // CORS is the platform's job in Azure (the DevHost does the same from Frontend:Origins): only the front end's
+      // origins, with credentials, since the session travels in a cookie.
+      cors: {
+        allowedOrigins: split(frontendOrigins, ',')
+        supportCredentials: true
+      }
       appSettings: [
         // Identity-based storage connection: no connection string, no account key (shared keys are disabled).
         {
@@ -136,6 +147,26 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Shopify__AppUrl'
           value: shopifyAppUrl
+        }
+        {
+          name: 'Email__Smtp__Host'
+          value: smtpHost
+        }
+        {
+          name: 'Email__Smtp__Port'
+          value: string(smtpPort)
+        }
+        {
+          name: 'Email__Smtp__User'
+          value: smtpUser
+        }
+        {
+          name: 'Email__Smtp__Password'
+          value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${smtpPasswordSecretName}/)'
+        }
+        {
+          name: 'Email__Smtp__From'
+          value: smtpFrom
         }
       ]
     }

@@ -60,4 +60,36 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+// The tables, queues (each with its -poison queue) and blob containers the app uses, as declared in code
+// (StorageDeclarations and the queue functions); StorageDeclarationsJsonTests keeps the file equal to the code.
+var declared = loadJsonContent('../storage-declarations.json')
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-01-01' = [for table in declared.tables: {
+  parent: tableService
+  name: table
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = [for queue in declared.queues: {
+  parent: queueService
+  name: queue
+}]
+
+resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = [for container in declared.blobContainers: {
+  parent: blobService
+  name: container
+  properties: {
+    publicAccess: 'None'
+  }
+}]
+
 output name string = account.name
