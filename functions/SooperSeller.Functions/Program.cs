@@ -9,6 +9,7 @@ using SooperSeller.Functions.Http.Auth;
 // Composition only: everything the functions need is registered in FunctionsAppServices, shared with the DevHost.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<UsageMiddleware>();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.UseMiddleware<RequestBodyLimitMiddleware>();
 builder.UseMiddleware<AuthenticationMiddleware>();

@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<IEmailLookup, TableEmailLookup>();
         services.AddSingleton<IPendingRegistrations, TablePendingRegistrations>();
         services.AddSingleton<IMerchantDirectory, CosmosMerchantDirectory>();
+        services.AddSingleton<SooperSeller.Core.Activity.IUsageLog, Activity.CosmosUsageLog>();
         services.AddSingleton(provider => CreateSecretStore(configuration, provider.GetRequiredService<TimeProvider>()));
 
         services.AddHealthChecks()

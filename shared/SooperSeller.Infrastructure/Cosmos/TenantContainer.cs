@@ -73,6 +73,22 @@ public sealed class TenantContainer
         return await ReadBodyAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>
+    /// Creates a document no merchant owns (an anonymous usage event) in the spread partition <c>anon-&lt;bucket&gt;</c>.
+    /// Those keys are not merchant ids, so no merchant-scoped call can ever read them; only maintenance queries see them.
+    /// </summary>
+    public async Task<T> CreateUnattributedAsync<T>(int bucket, T document, CancellationToken cancellationToken)
+        where T : TenantDocument
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bucket);
+        ArgumentNullException.ThrowIfNull(document);
+        document.MerchantId = $"anon-{bucket:D2}";
+        var body = JsonSerializer.SerializeToUtf8Bytes(document, CosmosJson.Options);
+        var partitionKey = new PartitionKey(document.MerchantId);
+        using var response = await SendAsync(ct => _container.CreateItemStreamAsync(new MemoryStream(body, writable: false), partitionKey, cancellationToken: ct), cancellationToken);
+        return await ReadBodyAsync<T>(response, cancellationToken);
+    }
+
     public async Task<T> UpsertAsync<T>(MerchantId merchantId, T document, CancellationToken cancellationToken)
         where T : TenantDocument
     {
