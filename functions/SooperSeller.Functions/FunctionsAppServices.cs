@@ -24,6 +24,7 @@ public static class FunctionsAppServices
         services.AddTransient<VerifyHandler>();
         services.AddTransient<LoginHandler>();
         services.AddTransient<GetMeHandler>();
+        services.AddTransient<SweepRegistrationsHandler>();
         return services;
     }
 }

@@ -35,14 +35,25 @@ public sealed class TablePendingRegistrations(StorageClients storage) : IPending
     public async Task<PendingRegistration?> FindAsync(string tokenHash, CancellationToken cancellationToken)
     {
         var read = await Table.GetEntityIfExistsAsync<TableEntity>(tokenHash, Row, cancellationToken: cancellationToken);
-        if (!read.HasValue || read.Value is not { } row)
-        {
-            return null;
-        }
+        return read.HasValue && read.Value is { } row ? ToRegistration(row) : null;
+    }
 
-        return EmailAddress.TryParse(row.GetString("Email"), out var email)
+    private static PendingRegistration? ToRegistration(TableEntity row) =>
+        EmailAddress.TryParse(row.GetString("Email"), out var email)
             ? new PendingRegistration(row.GetString("Name"), email, row.GetString("BusinessName"), row.GetString("PasswordHash"), row.GetString("UserId"), MerchantId.Parse(row.GetString("MerchantId")), row.GetDateTimeOffset("ExpiresAt")!.Value)
             : null;
+
+    public async IAsyncEnumerable<(string TokenHash, PendingRegistration Registration)> ListExpiredAsync(
+        DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"ExpiresAt lt {now}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (ToRegistration(row) is { } registration)
+            {
+                yield return (row.PartitionKey, registration);
+            }
+        }
     }
 
     public async Task<bool> RemoveAsync(string tokenHash, CancellationToken cancellationToken)

@@ -18,4 +18,7 @@ public interface IPendingRegistrations
 
     /// <summary>Consumes the token; false when it was already gone.</summary>
     Task<bool> RemoveAsync(string tokenHash, CancellationToken cancellationToken);
+
+    /// <summary>Registrations whose link expired before <paramref name="now"/>, with their token hashes (for the sweep).</summary>
+    IAsyncEnumerable<(string TokenHash, PendingRegistration Registration)> ListExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -104,6 +104,9 @@ public class VerifyHandlerTests
 
         public Task<bool> RemoveAsync(string tokenHash, CancellationToken cancellationToken) => Write(() => Registrations.Remove(tokenHash));
 
+        public IAsyncEnumerable<(string TokenHash, PendingRegistration Registration)> ListExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+            Registrations.Where(r => r.Value.ExpiresAt <= now).Select(r => (r.Key, r.Value)).ToAsyncEnumerable();
+
         public Task CreateMerchantAsync(MerchantProfile merchant, CancellationToken cancellationToken) => Write(() => Merchants.TryAdd(merchant.Id, merchant));
 
         public Task AddMemberAsync(MerchantId merchantId, Member member, CancellationToken cancellationToken) => Write(() => Members.TryAdd((merchantId, member.UserId), member));
