@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<IEmailLookup, TableEmailLookup>();
         services.AddSingleton<IPendingRegistrations, TablePendingRegistrations>();
+        services.AddSingleton<Core.Accounts.Throttling.IThrottle, Accounts.Throttling.TableThrottle>();
         services.AddSingleton<IMerchantDirectory, CosmosMerchantDirectory>();
         services.AddSingleton<SooperSeller.Core.Activity.IUsageLog, Activity.CosmosUsageLog>();
         services.AddSingleton(provider => CreateSecretStore(configuration, provider.GetRequiredService<TimeProvider>()));

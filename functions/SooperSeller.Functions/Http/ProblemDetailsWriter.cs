@@ -42,6 +42,7 @@ public static partial class ProblemDetailsWriter
             ConflictException e => Problem(StatusCodes.Status409Conflict, e.Message),
             ForbiddenException e => Problem(StatusCodes.Status403Forbidden, e.Message),
             PayloadTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, e.Message),
+            TooManyRequestsException e => Problem(StatusCodes.Status429TooManyRequests, e.Message),
             BadHttpRequestException e => Problem(e.StatusCode, "The request could not be read."),
             _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred. Quote the traceId when reporting it."),
         };
@@ -84,6 +85,11 @@ public static partial class ProblemDetailsWriter
 
         httpContext.Response.Clear();
         httpContext.Response.StatusCode = status;
+        if (exception is TooManyRequestsException tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), Json, ContentType, httpContext.RequestAborted);
     }
 

@@ -1,4 +1,6 @@
+using System.Net;
 using SooperSeller.Core.Accounts.Passwords;
+using SooperSeller.Core.Accounts.Throttling;
 using SooperSeller.Core.Errors;
 using SooperSeller.Core.Notifications;
 using SooperSeller.Core.Tenancy;
@@ -10,7 +12,9 @@ public sealed record RegisterCommand(string? Name, string? Email, string? Passwo
 /// <summary>
 /// Sign-up, step one. Whatever the address, the caller sees the same answer after the same work (a password hash
 /// either way), so the endpoint tells nobody which addresses have accounts: a new address gets a verification link
-/// (single use, 24 hours), a registered one a notice instead.
+/// (single use, 24 hours), a registered one a notice instead. Throttled (<see cref="ThrottlePolicy"/>): past the limit
+/// per client, 429; past the limit per address, the same 202 and no email, so no address can be mail-bombed and the
+/// answer still tells nothing.
 /// </summary>
 public sealed class RegisterHandler(
     IEmailLookup lookup,
@@ -19,18 +23,27 @@ public sealed class RegisterHandler(
     PasswordPolicy policy,
     IOutbox outbox,
     IAccountLinks links,
+    IThrottle throttle,
     TimeProvider time)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
     public const int MaxNameLength = 100;
     public const int MaxBusinessNameLength = 120;
 
-    public async Task HandleAsync(RegisterCommand command, CancellationToken cancellationToken)
+    /// <param name="client">The caller's IP address as the host sees it, for the per-client limit (null when unknown).</param>
+    public async Task HandleAsync(RegisterCommand command, IPAddress? client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var (name, email, businessName) = Validate(command);
+        // Before the hash: a client over its limit costs no Argon2 work, and its 429 depends on nothing about the address.
+        await throttle.AcquireOrThrowAsync(ThrottleKey.ForClient(ThrottleKind.RegisterIp, client), cancellationToken);
         var passwordHash = hasher.Hash(command.Password!);
         var now = time.GetUtcNow();
+        // Past the per-address limit: the same 202, and nothing sent.
+        if (!(await throttle.TryAcquireAsync(ThrottleKey.ForEmail(ThrottleKind.RegisterEmail, email), cancellationToken)).Allowed)
+        {
+            return;
+        }
 
         if (await lookup.FindAsync(email, cancellationToken) is not null)
         {

@@ -17,6 +17,7 @@ public class ProblemDetailsWriterTests
         { new ConflictException("Order 'o_1' was changed by someone else."), 409 },
         { new ForbiddenException("Only the owner may close the account."), 403 },
         { new PayloadTooLargeException("Too big.", 65536), 413 },
+        { new TooManyRequestsException(TimeSpan.FromSeconds(2)), 429 },
         { new BadHttpRequestException("Unexpected end of request content.", 400), 400 },
     };
 
@@ -36,6 +37,21 @@ public class ProblemDetailsWriterTests
         Assert.False(string.IsNullOrEmpty(body.GetProperty("title").GetString()));
         Assert.False(string.IsNullOrEmpty(body.GetProperty("detail").GetString()));
         Assert.False(string.IsNullOrEmpty(body.GetProperty("traceId").GetString()));
+    }
+
+    [Theory]
+    [InlineData(1000, "1")]
+    [InlineData(1001, "2")]
+    [InlineData(900_000, "900")]
+    [InlineData(0, "1")]
+    public async Task WriteAsync_TooManyRequests_SetsRetryAfterInWholeSecondsRoundedUp(int milliseconds, string retryAfter)
+    {
+        var context = NewContext();
+
+        await ProblemDetailsWriter.WriteAsync(context, new TooManyRequestsException(TimeSpan.FromMilliseconds(milliseconds)), NullLogger.Instance);
+
+        Assert.Equal(429, context.Response.StatusCode);
+        Assert.Equal(retryAfter, context.Response.Headers.RetryAfter.ToString());
     }
 
     [Fact]

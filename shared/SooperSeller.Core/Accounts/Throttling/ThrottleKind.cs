@@ -1,0 +1,23 @@
+namespace SooperSeller.Core.Accounts.Throttling;
+
+/// <summary>What a throttle counter counts, and per what; each kind has its own counters and its rule in <see cref="ThrottlePolicy"/>.</summary>
+public enum ThrottleKind
+{
+    /// <summary>Failed sign-ins for one email address, whether or not an account has it.</summary>
+    SignInAccount,
+
+    /// <summary>Failed sign-ins from one client address, across accounts.</summary>
+    SignInIp,
+
+    /// <summary>Sign-up emails (verification links or notices) to one address.</summary>
+    RegisterEmail,
+
+    /// <summary>Sign-ups from one client address.</summary>
+    RegisterIp,
+
+    /// <summary>Password-reset emails to one address (password reset is not built yet).</summary>
+    PasswordResetEmail,
+
+    /// <summary>Password-reset requests from one client address (password reset is not built yet).</summary>
+    PasswordResetIp,
+}
