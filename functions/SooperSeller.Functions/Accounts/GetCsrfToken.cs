@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using SooperSeller.Core.Accounts.Authentication;
 using SooperSeller.Functions.Http.Auth;
+using SooperSeller.Functions.Http;
 
 namespace SooperSeller.Functions.Accounts;
 
@@ -10,6 +11,7 @@ public static class GetCsrfToken
 {
     [Function(nameof(GetCsrfToken))]
     [Session]
+    [Responds(StatusCodes.Status200OK, typeof(CsrfTokenResponse))]
     public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/csrf")] HttpRequest request)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";

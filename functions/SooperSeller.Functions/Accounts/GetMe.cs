@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using SooperSeller.Core.Accounts;
 using SooperSeller.Core.Accounts.Authentication;
 using SooperSeller.Functions.Http.Auth;
+using SooperSeller.Functions.Http;
 
 namespace SooperSeller.Functions.Accounts;
 
@@ -11,6 +12,7 @@ public sealed class GetMe(GetMeHandler handler)
 {
     [Function(nameof(GetMe))]
     [Session]
+    [Responds(StatusCodes.Status200OK, typeof(MeView)), Responds(StatusCodes.Status404NotFound, Description = "The user or merchant no longer exists.")]
     public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = request.GetCaller();

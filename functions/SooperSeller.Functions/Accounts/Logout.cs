@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using SooperSeller.Core.Accounts.Authentication;
 using SooperSeller.Core.Accounts.Sessions;
 using SooperSeller.Functions.Http.Auth;
+using SooperSeller.Functions.Http;
 
 namespace SooperSeller.Functions.Accounts;
 
@@ -11,6 +12,7 @@ public sealed class Logout(ISessionStore sessions)
 {
     [Function(nameof(Logout))]
     [Session]
+    [Responds(StatusCodes.Status204NoContent, Description = "Signed out: the session is revoked and its cookie cleared.")]
     public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request, CancellationToken cancellationToken)
     {
         await sessions.RevokeAsync(SessionCookie.Read(request)!, cancellationToken);

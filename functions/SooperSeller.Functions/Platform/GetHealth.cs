@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SooperSeller.Core.Accounts.Authentication;
+using SooperSeller.Functions.Http;
 
 namespace SooperSeller.Functions.Platform;
 
@@ -10,6 +11,7 @@ public sealed class GetHealth(HealthCheckService healthChecks)
 {
     [Function(nameof(GetHealth))]
     [Anonymous]
+    [Responds(StatusCodes.Status200OK, typeof(HealthResponse)), Responds(StatusCodes.Status503ServiceUnavailable, typeof(HealthResponse), Description = "A dependency failed; it is marked unhealthy.")]
     public async Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -17,7 +17,8 @@ public static class RouteNotFound
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", "head", "options", Route = "{*path}")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problem = ProblemDetailsWriter.Problem(StatusCodes.Status404NotFound, $"No API route matches {request.Method} {request.Path}.");
+        // The path is not echoed: it may carry identifiers or personal data the caller typed, and answers are logged upstream.
+        var problem = ProblemDetailsWriter.Problem(StatusCodes.Status404NotFound, $"No API route matches this {request.Method} request's path.");
         problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? request.HttpContext.TraceIdentifier;
         return TypedResults.Problem(problem);
     }

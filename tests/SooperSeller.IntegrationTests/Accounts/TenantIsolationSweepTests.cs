@@ -1,0 +1,111 @@
+using System.Net;
+using System.Reflection;
+using SooperSeller.Core.Accounts.Authentication;
+using SooperSeller.DevHost.Hosting;
+using SooperSeller.Functions;
+using SooperSeller.Testing.DevHost;
+using SooperSeller.Testing.Emulators;
+
+namespace SooperSeller.IntegrationTests.Accounts;
+
+/// <summary>
+/// The tenant-isolation sweep: every HTTP function of the app, called as merchant A about merchant B's resources,
+/// never reaches them. Each function must declare its authentication kind and have a sample below; a new function
+/// without one fails this test until someone writes down how to reach another merchant's data through it.
+/// </summary>
+public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClassFixture<EmulatorsFixture>
+{
+    /// <summary>
+    /// One request per function, aimed at merchant B: placeholders {merchantB}, {userB}, {emailB} are filled in.
+    /// <c>OfB</c> marks a request naming one of B's resources, which A's session must get as 404.
+    /// </summary>
+    private static readonly Dictionary<string, Sample> Samples = new(StringComparer.Ordinal)
+    {
+        ["GetHealth"] = new("GET", "api/health"),
+        ["GetOpenApi"] = new("GET", "api/openapi.json"),
+        ["RouteNotFound"] = new("GET", "api/merchants/{merchantB}/orders", OfB: true),
+        ["Register"] = new("POST", "api/auth/register", new { name = "Mallory", email = "{emailB}", password = AccountsApi.Password, businessName = "Mallory Traders" }),
+        ["Verify"] = new("POST", "api/auth/verify", new { token = "{merchantB}" }),
+        ["Login"] = new("POST", "api/auth/login", new { email = "{emailB}", password = "not the right password" }),
+        ["Logout"] = new("POST", "api/auth/logout"),
+        ["GetCsrfToken"] = new("GET", "api/auth/csrf"),
+        ["GetMe"] = new("GET", "api/me"),
+    };
+
+    [Fact]
+    public async Task EveryHttpFunction_CalledAsMerchantAAboutMerchantB_RevealsNothingOfB()
+    {
+        await using var devHost = await TestDevHost.StartAsync(fixture.Emulators, settings: new Dictionary<string, string?> { ["DevHost:Sandbox"] = "true" });
+        var api = new AccountsApi(devHost.Client);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var emailA = $"a.{suffix}@example.pk";
+        var emailB = $"b.{suffix}@example.pk";
+        await api.SignUpAsync(emailA, "Alpha Apparel " + suffix);
+        var b = await api.SignUpAsync(emailB, "Bravo Bazaar " + suffix);
+        string[] secretsOfB = [b.MerchantId, b.UserId, emailB, "Bravo Bazaar " + suffix];
+        var failures = new List<string>();
+
+        foreach (var function in FunctionCatalog.Discover([typeof(FunctionsAppServices).Assembly]).Http.OrderBy(f => f.Name == "Logout"))
+        {
+            var kind = function.Method.GetCustomAttribute<AuthenticationKindAttribute>();
+            if (kind is null || !Samples.TryGetValue(function.Name, out var sample))
+            {
+                failures.Add($"{function.Name}: {(kind is null ? "declares no authentication kind" : "has no isolation sample in TenantIsolationSweepTests")}");
+                continue;
+            }
+
+            var path = Fill(sample.Path, b, emailB);
+            var body = sample.Body is null ? null : System.Text.Json.JsonSerializer.Deserialize<object>(Fill(System.Text.Json.JsonSerializer.Serialize(sample.Body), b, emailB));
+            switch (kind)
+            {
+                case SessionAttribute:
+                    using (var anonymous = await api.SendAsync(new HttpMethod(sample.Method), path, session: null, body))
+                    {
+                        Expect(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{function.Name} without a session answered {(int)anonymous.StatusCode}, not 401");
+                    }
+
+                    using (var asA = await api.SendAsync(new HttpMethod(sample.Method), path, await api.LoginAsync(emailA), body))
+                    {
+                        await ExpectNothingOfBAsync(function.Name, asA, sample.OfB);
+                    }
+
+                    break;
+                case AnonymousAttribute:
+                    using (var response = await api.SendAsync(new HttpMethod(sample.Method), path, session: null, body))
+                    {
+                        await ExpectNothingOfBAsync(function.Name, response, sample.OfB);
+                    }
+
+                    break;
+                default:
+                    failures.Add($"{function.Name}: the sweep does not know the kind {kind.GetType().Name} yet; teach it");
+                    break;
+            }
+        }
+
+        Assert.Empty(failures);
+
+        void Expect(bool condition, string failure)
+        {
+            if (!condition)
+            {
+                failures.Add(failure);
+            }
+        }
+
+        async Task ExpectNothingOfBAsync(string name, HttpResponseMessage response, bool ofB)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Expect(!ofB || response.StatusCode == HttpStatusCode.NotFound, $"{name} about B's resource answered {(int)response.StatusCode}, not 404");
+            foreach (var secret in secretsOfB)
+            {
+                Expect(!text.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{name} revealed B's data in its answer");
+            }
+        }
+    }
+
+    private static string Fill(string text, SignedIn b, string emailB) =>
+        text.Replace("{merchantB}", b.MerchantId, StringComparison.Ordinal).Replace("{userB}", b.UserId, StringComparison.Ordinal).Replace("{emailB}", emailB, StringComparison.Ordinal);
+
+    private sealed record Sample(string Method, string Path, object? Body = null, bool OfB = false);
+}
