@@ -122,6 +122,7 @@ public sealed class SignUpFlowTests(EmulatorsFixture fixture) : IClassFixture<Em
     [InlineData("""{"name":"A","email":"a@example.pk","password":"chai and samosa at five"}""", "businessName")]
     [InlineData("""{"name":42,"email":"a@example.pk","password":"chai and samosa at five","businessName":"B"}""", "name")]
     [InlineData("""{"name":"A",""", "$")]
+    [InlineData("""{"name":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","email":"a@example.pk","password":"chai and samosa at five","businessName":"B"}""", "name")]
     public async Task Register_BadInput_Is400NamingTheField(string json, string field)
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
@@ -131,6 +132,41 @@ public sealed class SignUpFlowTests(EmulatorsFixture fixture) : IClassFixture<Em
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), $"errors should name {field}: {body}");
+    }
+
+    [Fact]
+    public async Task Register_BodyOverTheRoutesLimit_Is413AndCreatesNothing()
+    {
+        var email = $"huge.{Guid.NewGuid():N}@example.pk";
+        var json = JsonSerializer.Serialize(new { name = new string('x', 70_000), email, password = Password, businessName = "B" });
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await Client.PostAsync(new Uri("api/auth/register", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var outbox = await Client.GetFromJsonAsync<JsonElement>("dev/outbox");
+        Assert.DoesNotContain(outbox.GetProperty("items").EnumerateArray(), item => item.GetProperty("to").GetString() == email);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5173", true)]
+    [InlineData("https://evil.example", false)]
+    public async Task CorsPreflight_AllowsOnlyTheFrontEndsOriginsWithCredentials(string origin, bool allowed)
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "api/auth/login");
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,x-csrf-token");
+
+        using var response = await Client.SendAsync(preflight);
+
+        var allowOrigin = response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+        Assert.Equal(allowed ? origin : null, allowOrigin);
+        if (allowed)
+        {
+            Assert.Equal("true", response.Headers.GetValues("Access-Control-Allow-Credentials").Single());
+        }
     }
 
     [Fact]
