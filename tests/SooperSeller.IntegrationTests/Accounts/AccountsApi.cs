@@ -54,14 +54,12 @@ public sealed class AccountsApi(HttpClient client)
         return await client.SendAsync(request);
     }
 
-    private static async Task<SignedIn> SignedInAsync(HttpResponseMessage response)
-    {
-        var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(CookieName + "=", StringComparison.Ordinal))[(CookieName.Length + 1)..];
-        var csrf = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString()!;
-        return new SignedIn(cookie, csrf, string.Empty, string.Empty);
-    }
+    /// <summary>The session token a sign-in's Set-Cookie carries.</summary>
+    public static string SessionCookieOf(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(CookieName + "=", StringComparison.Ordinal))[(CookieName.Length + 1)..];
 
-    private async Task<string> VerificationTokenAsync(string email)
+    /// <summary>The token of the verification link sent to <paramref name="email"/>, read from /dev/outbox.</summary>
+    public async Task<string> VerificationTokenAsync(string email)
     {
         string? token = null;
         var found = await Eventually.HoldsAsync(
@@ -78,6 +76,12 @@ public sealed class AccountsApi(HttpClient client)
             },
             TimeSpan.FromSeconds(30));
         return found ? token! : throw new InvalidOperationException("No verification email reached the outbox.");
+    }
+
+    private static async Task<SignedIn> SignedInAsync(HttpResponseMessage response)
+    {
+        var csrf = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString()!;
+        return new SignedIn(SessionCookieOf(response), csrf, string.Empty, string.Empty);
     }
 }
 

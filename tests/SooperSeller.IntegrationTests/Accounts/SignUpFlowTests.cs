@@ -10,8 +10,8 @@ namespace SooperSeller.IntegrationTests.Accounts;
 /// <summary>Sign-up to sign-out through the DevHost over HTTP, as the browser front end does it.</summary>
 public sealed class SignUpFlowTests(EmulatorsFixture fixture) : IClassFixture<EmulatorsFixture>, IAsyncLifetime
 {
-    private const string CookieName = "__Host-sooperseller-session";
-    private const string Password = "chai and samosa at five";
+    private const string CookieName = AccountsApi.CookieName;
+    private const string Password = AccountsApi.Password;
     private TestDevHost? _devHost;
 
     private HttpClient Client => _devHost!.Client;
@@ -183,39 +183,10 @@ public sealed class SignUpFlowTests(EmulatorsFixture fixture) : IClassFixture<Em
 
     private static string? Detail(string problemJson) => JsonDocument.Parse(problemJson).RootElement.GetProperty("detail").GetString();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string cookie, string? csrf = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        // HttpClient will not send a Secure cookie over http://127.0.0.1 (browsers do): set the header by hand.
-        request.Headers.Add("Cookie", $"{CookieName}={cookie}");
-        if (csrf is not null)
-        {
-            request.Headers.Add("X-CSRF-Token", csrf);
-        }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string cookie, string? csrf = null) =>
+        new AccountsApi(Client).SendAsync(method, path, new SignedIn(cookie, csrf ?? string.Empty, string.Empty, string.Empty), withCsrf: csrf is not null);
 
-        return await Client.SendAsync(request);
-    }
+    private static string SessionCookieOf(HttpResponseMessage response) => AccountsApi.SessionCookieOf(response);
 
-    private static string SessionCookieOf(HttpResponseMessage response) =>
-        response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(CookieName + "=", StringComparison.Ordinal))[(CookieName.Length + 1)..];
-
-    private async Task<string> VerificationTokenAsync(string email)
-    {
-        string? token = null;
-        var found = await Eventually.HoldsAsync(
-            async () =>
-            {
-                var outbox = await Client.GetFromJsonAsync<JsonElement>("dev/outbox");
-                token = outbox.GetProperty("items").EnumerateArray()
-                    .Where(item => item.GetProperty("to").GetString() == email)
-                    .SelectMany(item => item.GetProperty("links").EnumerateArray().Select(l => new Uri(l.GetString()!)))
-                    .Where(link => link.AbsolutePath.EndsWith("/verify", StringComparison.Ordinal))
-                    .Select(link => Uri.UnescapeDataString(link.Query["?token=".Length..]))
-                    .FirstOrDefault();
-                return token is not null;
-            },
-            TimeSpan.FromSeconds(30));
-        Assert.True(found, "no verification email reached the outbox");
-        return token!;
-    }
+    private Task<string> VerificationTokenAsync(string email) => new AccountsApi(Client).VerificationTokenAsync(email);
 }
