@@ -50,8 +50,11 @@ public sealed class RequestAuthenticator(ISessionStore sessions, IOptions<Fronte
         }
     }
 
-    /// <summary>The function's one declared kind, or null.</summary>
-    public static AuthenticationKindAttribute? KindOf(MethodInfo function) => function.GetCustomAttribute<AuthenticationKindAttribute>();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, AuthenticationKindAttribute?> Kinds = new();
+
+    /// <summary>The function's one declared kind, or null (read once per function, not per request).</summary>
+    public static AuthenticationKindAttribute? KindOf(MethodInfo function) =>
+        Kinds.GetOrAdd(function, static f => f.GetCustomAttribute<AuthenticationKindAttribute>());
 
     private static bool ChangesState(HttpRequest request) =>
         !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));

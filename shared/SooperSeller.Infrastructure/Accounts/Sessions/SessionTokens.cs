@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using SooperSeller.Core.Accounts;
 
 namespace SooperSeller.Infrastructure.Accounts.Sessions;
 
@@ -10,29 +11,14 @@ namespace SooperSeller.Infrastructure.Accounts.Sessions;
 /// </summary>
 public static class SessionTokens
 {
-    private const int TokenBytes = 32;
     private static readonly byte[] CsrfLabel = Encoding.ASCII.GetBytes("sooperseller-csrf-v1");
 
-    public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
+    public static string NewToken() => SecureToken.New();
 
-    public static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+    public static string NewId() => SecureToken.NewId();
 
     /// <summary>The hex SHA-256 of a well-formed token, or null when the text is not a token we issued.</summary>
-    public static string? HashOf(string? token)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length != 43)
-        {
-            return null;
-        }
-
-        Span<byte> raw = stackalloc byte[TokenBytes];
-        if (!Base64Url.TryDecodeFromChars(token, raw, out var written) || written != TokenBytes)
-        {
-            return null;
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(raw));
-    }
+    public static string? HashOf(string? token) => SecureToken.HashOf(token);
 
     public static string CsrfTokenFor(string token) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.ASCII.GetBytes(token), CsrfLabel));
