@@ -23,7 +23,13 @@ public static class FunctionsAppServices
         services.AddTransient<RegisterHandler>();
         services.AddTransient<VerifyHandler>();
         services.AddTransient<LoginHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.PasswordReset.RequestPasswordResetHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.PasswordReset.ConfirmPasswordResetHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.Passwords.ChangePasswordHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.Sessions.MySessionsHandler>();
         services.AddTransient<GetMeHandler>();
+        services.AddSingleton<Activity.PersonalDataAccess>();
+        services.AddSingleton<Activity.AuditTrail>();
         services.AddTransient<SweepRegistrationsHandler>();
         return services;
     }

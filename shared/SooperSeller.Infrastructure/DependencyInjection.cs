@@ -39,9 +39,13 @@ public static class DependencyInjection
         services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<IEmailLookup, TableEmailLookup>();
         services.AddSingleton<IPendingRegistrations, TablePendingRegistrations>();
+        services.AddSingleton<Core.Accounts.PasswordReset.IPasswordResets, TablePasswordResets>();
         services.AddSingleton<Core.Accounts.Throttling.IThrottle, Accounts.Throttling.TableThrottle>();
+        services.AddSingleton<KeyedStateSweep>();
         services.AddSingleton<IMerchantDirectory, CosmosMerchantDirectory>();
         services.AddSingleton<SooperSeller.Core.Activity.IUsageLog, Activity.CosmosUsageLog>();
+        services.AddSingleton<SooperSeller.Core.Activity.IAccessLog, Activity.CosmosAccessLog>();
+        services.AddSingleton<SooperSeller.Core.Activity.IAuditLog, Activity.CosmosAuditLog>();
         services.AddSingleton(provider => CreateSecretStore(configuration, provider.GetRequiredService<TimeProvider>()));
 
         services.AddHealthChecks()

@@ -17,4 +17,6 @@ public sealed class AccountLinks(IOptions<FrontendOptions> frontend) : IAccountL
     public Uri SignIn() => new(Base, "sign-in");
 
     public Uri PasswordReset() => new(Base, "reset-password");
+
+    public Uri PasswordReset(string token) => new(Base, "reset-password?token=" + Uri.EscapeDataString(token));
 }

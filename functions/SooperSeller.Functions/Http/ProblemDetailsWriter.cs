@@ -63,7 +63,7 @@ public static partial class ProblemDetailsWriter
             return;
         }
 
-        var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        var traceId = System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier;
         var problem = Map(exception, traceId);
         var route = RouteTemplateOf(httpContext);
         var exceptionType = exception.GetType().Name;

@@ -8,4 +8,7 @@ public interface IAccountLinks
     Uri SignIn();
 
     Uri PasswordReset();
+
+    /// <summary>The reset page with a single-use reset token.</summary>
+    Uri PasswordReset(string token);
 }

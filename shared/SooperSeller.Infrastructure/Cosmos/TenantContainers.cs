@@ -21,8 +21,11 @@ public static class TenantContainers
     /// <summary>Journal entries, remittances, settlement lines, expenses. No personal data; kept 5 years.</summary>
     public static readonly ContainerDefinition Finance = new("finance", null, []);
 
-    /// <summary>Usage events and the personal-data access log: 90 days (privacy policy), enforced by the container TTL.</summary>
-    public static readonly ContainerDefinition Activity = new("activity", 90 * Day, []);
+    /// <summary>
+    /// Usage events, the personal-data access log and the audit log: 90 days (privacy policy), enforced by the container
+    /// TTL. The logs list newest first by (at, id).
+    /// </summary>
+    public static readonly ContainerDefinition Activity = new("activity", 90 * Day, [new(new IndexedPath("/at", Descending: true), new IndexedPath("/id", Descending: true))]);
 
     /// <summary>Data-subject requests, Shopify compliance requests, purge reports (no personal data).</summary>
     public static readonly ContainerDefinition Compliance = new("compliance", null, []);

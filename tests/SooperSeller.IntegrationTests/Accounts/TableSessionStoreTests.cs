@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SooperSeller.Core.Accounts;
 using SooperSeller.Core.Accounts.Sessions;
 using SooperSeller.Core.Tenancy;
+using SooperSeller.DevHost.Emulators;
 using SooperSeller.Infrastructure.Accounts.Sessions;
 using SooperSeller.Infrastructure.Storage;
 using SooperSeller.Testing.Emulators;
@@ -117,6 +118,26 @@ public sealed class TableSessionStoreTests(EmulatorsFixture fixture) : IClassFix
         Assert.NotNull(await Store.ValidateAsync(current.Token, None));
         Assert.Null(await Store.ValidateAsync(other1.Token, None));
         Assert.Null(await Store.ValidateAsync(other2.Token, None));
+    }
+
+    [Fact]
+    public async Task KeyedStateSweep_DeletesIdleAndEndedSessionRows_AndKeepsLiveOnes()
+    {
+        // A sweep reaches every row of the table: on an Azurite of its own, so no other test's sessions are swept.
+        await using var azurite = await Azurite.StartAsync(location: null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, None);
+        var storage = StorageClients.FromConnectionString(azurite.ConnectionString);
+        await storage.Tables.CreateTableIfNotExistsAsync(TableSessionStore.TableName);
+        var store = new TableSessionStore(storage, Options.Create(new SessionOptions()), _time);
+        var idle = await store.CreateAsync(_subject, None);
+        _time.Advance(TimeSpan.FromMinutes(31));
+        var live = await store.CreateAsync(_subject, None);
+        var table = storage.Tables.GetTableClient(TableSessionStore.TableName);
+
+        await new KeyedStateSweep(storage, Options.Create(new SessionOptions()), _time).RunAsync(None);
+
+        Assert.False((await table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(SessionTokens.HashOf(idle.Token)!, "session")).HasValue);
+        Assert.True((await table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(SessionTokens.HashOf(live.Token)!, "session")).HasValue);
+        Assert.NotNull(await store.ValidateAsync(live.Token, None));
     }
 
     [Theory]

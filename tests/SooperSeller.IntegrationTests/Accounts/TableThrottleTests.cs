@@ -38,6 +38,32 @@ public sealed class TableThrottleTests(EmulatorsFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task KeyedStateSweep_RemovesCountersWhoseWindowEnded_AndKeepsLiveOnes()
+    {
+        // A sweep reaches every row of the table: on an Azurite of its own, so no other test's counters are swept.
+        await using var azurite = await SooperSeller.DevHost.Emulators.Azurite.StartAsync(location: null, NullLogger.Instance, None);
+        var storage = StorageClients.FromConnectionString(azurite.ConnectionString);
+        await storage.Tables.CreateTableIfNotExistsAsync(TableThrottle.TableName);
+        var old = ThrottleKey.ForEmail(ThrottleKind.RegisterEmail, $"old.{Guid.NewGuid():N}@example.pk");
+        var live = ThrottleKey.ForEmail(ThrottleKind.RegisterEmail, $"live.{Guid.NewGuid():N}@example.pk");
+        var throttle = new TableThrottle(storage, _time, NullLogger<TableThrottle>.Instance);
+        for (var i = 0; i < ThrottlePolicy.RegisterEmail.MaxAttempts; i++)
+        {
+            await throttle.TryAcquireAsync(old, None);
+        }
+
+        _time.Advance(ThrottlePolicy.RegisterEmail.Window + TimeSpan.FromMinutes(1));
+        await throttle.TryAcquireAsync(live, None);
+        await new KeyedStateSweep(storage, Microsoft.Extensions.Options.Options.Create(new SooperSeller.Infrastructure.Accounts.Sessions.SessionOptions()), _time).RunAsync(None);
+
+        var table = storage.Tables.GetTableClient(TableThrottle.TableName);
+        var expired = await table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"ExpiresAt lt {_time.GetUtcNow()}")).ToListAsync();
+        var current = await table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"ExpiresAt ge {_time.GetUtcNow()}")).ToListAsync();
+        Assert.Empty(expired);
+        Assert.NotEmpty(current);
+    }
+
+    [Fact]
     public async Task ResetAsync_OnOneInstance_ClearsTheCounterForTheOther()
     {
         var key = ThrottleKey.ForEmail(ThrottleKind.SignInAccount, $"reset.{Guid.NewGuid():N}@example.pk");

@@ -16,7 +16,7 @@ namespace SooperSeller.IntegrationTests.Accounts;
 public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClassFixture<EmulatorsFixture>
 {
     /// <summary>
-    /// One request per function, aimed at merchant B: placeholders {merchantB}, {userB}, {emailB} are filled in.
+    /// One request per function, aimed at merchant B: placeholders {merchantB}, {userB}, {emailB}, {sessionB} are filled in.
     /// <c>OfB</c> marks a request naming one of B's resources, which A's session must get as 404.
     /// </summary>
     private static readonly Dictionary<string, Sample> Samples = new(StringComparer.Ordinal)
@@ -30,6 +30,14 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
         ["Logout"] = new("POST", "api/auth/logout"),
         ["GetCsrfToken"] = new("GET", "api/auth/csrf"),
         ["GetMe"] = new("GET", "api/me"),
+        ["RequestPasswordReset"] = new("POST", "api/auth/password-reset", new { email = "{emailB}" }),
+        ["ConfirmPasswordReset"] = new("POST", "api/auth/password-reset/confirm", new { token = "{sessionB}", newPassword = "monsoon rain over clifton beach" }),
+        ["ChangePassword"] = new("POST", "api/me/password", new { currentPassword = "not the right password", newPassword = "monsoon rain over clifton beach" }),
+        ["ListSessions"] = new("GET", "api/me/sessions"),
+        ["RevokeSession"] = new("DELETE", "api/me/sessions/{sessionB}", OfB: true),
+        ["RevokeOtherSessions"] = new("DELETE", "api/me/sessions"),
+        ["ListAccessLog"] = new("GET", "api/access-log?actor={userB}"),
+        ["ListAuditLog"] = new("GET", "api/audit-log?actor={userB}"),
     };
 
     [Fact]
@@ -105,7 +113,7 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
     }
 
     private static string Fill(string text, SignedIn b, string emailB) =>
-        text.Replace("{merchantB}", b.MerchantId, StringComparison.Ordinal).Replace("{userB}", b.UserId, StringComparison.Ordinal).Replace("{emailB}", emailB, StringComparison.Ordinal);
+        text.Replace("{merchantB}", b.MerchantId, StringComparison.Ordinal).Replace("{userB}", b.UserId, StringComparison.Ordinal).Replace("{emailB}", emailB, StringComparison.Ordinal).Replace("{sessionB}", b.SessionId, StringComparison.Ordinal);
 
     private sealed record Sample(string Method, string Path, object? Body = null, bool OfB = false);
 }

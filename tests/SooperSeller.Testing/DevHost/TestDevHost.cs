@@ -54,7 +54,19 @@ public sealed class TestDevHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var overrides = new DevHostOverrides { Settings = all, FunctionAssemblies = functionAssemblies, Services = services };
+        // A frozen clock unless the test brings its own: the app's timers (sweeps of shared tables, every hour) must not
+        // fire on the wall clock in the middle of other tests that share the run's Azurite and use fake times.
+        var frozen = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var overrides = new DevHostOverrides
+        {
+            Settings = all,
+            FunctionAssemblies = functionAssemblies,
+            Services = collection =>
+            {
+                collection.AddSingleton<TimeProvider>(frozen);
+                services?.Invoke(collection);
+            },
+        };
         DevHostApp host;
         for (var attempt = 1; ; attempt++)
         {

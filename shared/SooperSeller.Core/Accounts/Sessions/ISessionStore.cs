@@ -20,7 +20,16 @@ public interface ISessionStore
 
     /// <summary>Ends every session of a user, except optionally one (password change keeps the current one).</summary>
     Task<int> RevokeAllAsync(string userId, string? exceptSessionId, CancellationToken cancellationToken);
+
+    /// <summary>The user's live sessions, newest first.</summary>
+    Task<IReadOnlyList<SessionSummary>> ListAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Ends one of the user's sessions by its id; false when the user has no such session (another user's id included).</summary>
+    Task<bool> RevokeAsync(string userId, string sessionId, CancellationToken cancellationToken);
 }
+
+/// <summary>One of a user's sessions as listed to them: its id (not its token), when it began and was last used.</summary>
+public sealed record SessionSummary(string SessionId, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt);
 
 /// <summary>Who a session signs in: a user, acting for one merchant, in one role.</summary>
 public sealed record SessionSubject(string UserId, MerchantId MerchantId, Role Role);

@@ -15,9 +15,9 @@ public enum ThrottleKind
     /// <summary>Sign-ups from one client address.</summary>
     RegisterIp,
 
-    /// <summary>Password-reset emails to one address (password reset is not built yet).</summary>
+    /// <summary>Password-reset emails (links or notices) to one address.</summary>
     PasswordResetEmail,
 
-    /// <summary>Password-reset requests from one client address (password reset is not built yet).</summary>
+    /// <summary>Password-reset requests from one client address.</summary>
     PasswordResetIp,
 }

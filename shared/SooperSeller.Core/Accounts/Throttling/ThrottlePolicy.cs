@@ -7,17 +7,17 @@ namespace SooperSeller.Core.Accounts.Throttling;
 /// <item>Sign-in per account (the SHA-256 of the email as typed, normalised, whether or not an account has it): 5
 /// failures free, then a wait after each failure of 1 s doubling up to 15 minutes (1, 2, 4 … 512 s, then 900 s), so
 /// guessing as fast as allowed gets 17 tries in any hour, far under the ceiling of 100 (ASVS 4.0.3 2.2.1), and the
-/// owner never waits more than 15 minutes. A successful sign-in (later: a completed password reset) clears the counter.</item>
+/// owner never waits more than 15 minutes. A successful sign-in, a completed password reset or a password change clears the counter.</item>
 /// <item>Sign-in per client IP (IPv6 per /64): 300 failures an hour across accounts (attempts an account's wait refused
 /// count too), no waits before that, so one address cannot stuff credentials fast; it never touches the accounts tried,
 /// so their owners, elsewhere, are not held up by it.</item>
 /// <item>Sign-up: 5 emails per address an hour (beyond that the answer stays 202 and nothing is sent, so the route
 /// still reveals nothing about addresses) and 30 sign-ups per client IP an hour (beyond that, 429).</item>
-/// <item>Password reset (not built yet): the same numbers as sign-up.</item>
+/// <item>Password reset: the same numbers as sign-up (past the per-address limit, the same 202 and no email).</item>
 /// </list>
 /// Malicious lockout: an account is slowed, never locked. Whoever guesses, the owner waits at most 15 minutes for the
 /// next try, a right password then clears the counter, and an attacker must keep spending a try every 15 minutes per
-/// account to keep it slowed (later, a completed password reset will clear it too). Nothing here says whether an
+/// account to keep it slowed, and a completed password reset clears it too. Nothing here says whether an
 /// address has an account: unknown addresses are counted and answered exactly as known ones.
 /// Attempts are counted before they run (and a sign-in that succeeds is taken back), so requests racing on several
 /// instances cannot slip past a limit together.

@@ -124,6 +124,51 @@ public sealed class TableSessionStore(StorageClients storage, IOptions<SessionOp
         return revoked;
     }
 
+    // One partition query for the user's index rows, then one point read per session (a user has a handful): the
+    // session row holds the last-seen time, which the index row could only copy stale.
+    public async Task<IReadOnlyList<SessionSummary>> ListAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var now = time.GetUtcNow();
+        var sessions = new List<SessionSummary>();
+        await foreach (var index in Table.QueryAsync<TableEntity>(e => e.PartitionKey == UserPartition(userId), cancellationToken: cancellationToken))
+        {
+            var read = await Table.GetEntityIfExistsAsync<TableEntity>(index.GetString("TokenHash"), SessionRow, cancellationToken: cancellationToken);
+            if (!read.HasValue || read.Value is not { } row)
+            {
+                continue; // a dangling index row (a crash between the two writes)
+            }
+
+            var lastSeen = row.GetDateTimeOffset("LastSeenAt")!.Value;
+            if (now < row.GetDateTimeOffset("AbsoluteExpiry")!.Value && now - lastSeen < Options.IdleTimeout)
+            {
+                sessions.Add(new SessionSummary(index.RowKey, row.GetDateTimeOffset("CreatedAt")!.Value, lastSeen));
+            }
+        }
+
+        return [.. sessions.OrderByDescending(s => s.CreatedAt)];
+    }
+
+    public async Task<bool> RevokeAsync(string userId, string sessionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        if (string.IsNullOrEmpty(sessionId) || sessionId.IndexOfAny(['/', '\\', '#', '?']) >= 0)
+        {
+            return false;
+        }
+
+        // Only the caller's own index partition is read, so another user's session id is simply not found.
+        var read = await Table.GetEntityIfExistsAsync<TableEntity>(UserPartition(userId), sessionId, cancellationToken: cancellationToken);
+        if (!read.HasValue || read.Value is not { } index)
+        {
+            return false;
+        }
+
+        await Table.DeleteEntityAsync(index.GetString("TokenHash"), SessionRow, ETag.All, cancellationToken);
+        await Table.DeleteEntityAsync(index.PartitionKey, index.RowKey, ETag.All, cancellationToken);
+        return true;
+    }
+
     private async Task DeleteAsync(TableEntity session, CancellationToken cancellationToken)
     {
         await Table.DeleteEntityAsync(session.PartitionKey, SessionRow, ETag.All, cancellationToken);

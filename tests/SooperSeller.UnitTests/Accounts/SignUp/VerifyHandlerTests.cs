@@ -148,6 +148,10 @@ public class VerifyHandlerTests
 
         public Task<int> RevokeAllAsync(string userId, string? exceptSessionId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<SessionSummary>> ListAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> RevokeAsync(string userId, string sessionId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         // Steps of a verification, in order: 1 merchant, 2 member, 3 lookup, 4 token consumed, 5 session.
         private Task<bool> Write(Func<bool> write)
         {

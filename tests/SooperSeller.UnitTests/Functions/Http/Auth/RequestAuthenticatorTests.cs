@@ -200,5 +200,9 @@ public class RequestAuthenticatorTests
         public Task RevokeAsync(string token, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<int> RevokeAllAsync(string userId, string? exceptSessionId, CancellationToken cancellationToken) => Task.FromResult(0);
+
+        public Task<IReadOnlyList<SessionSummary>> ListAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<SessionSummary>>([]);
+
+        public Task<bool> RevokeAsync(string userId, string sessionId, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }

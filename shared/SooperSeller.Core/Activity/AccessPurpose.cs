@@ -1,0 +1,11 @@
+namespace SooperSeller.Core.Activity;
+
+/// <summary>
+/// Why personal data was read: one fixed value per call site, never free text (which could carry the data itself).
+/// Features add theirs here.
+/// </summary>
+public enum AccessPurpose
+{
+    /// <summary>A user viewing or managing their own account.</summary>
+    Account,
+}

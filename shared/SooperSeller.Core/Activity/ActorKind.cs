@@ -1,0 +1,7 @@
+namespace SooperSeller.Core.Activity;
+
+public enum ActorKind
+{
+    User,
+    Staff,
+}
