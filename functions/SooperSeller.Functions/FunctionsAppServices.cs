@@ -22,12 +22,17 @@ public static class FunctionsAppServices
         services.AddSingleton<IAccountLinks, AccountLinks>();
         services.AddTransient<RegisterHandler>();
         services.AddTransient<VerifyHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.Team.InvitationsHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.Team.AcceptInvitationHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.Team.TeamHandler>();
         services.AddTransient<LoginHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.PasswordReset.RequestPasswordResetHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.PasswordReset.ConfirmPasswordResetHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.Passwords.ChangePasswordHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.Sessions.MySessionsHandler>();
         services.AddTransient<GetMeHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.Preferences.PreferencesHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.Closure.CloseAccountHandler>();
         services.AddSingleton<Activity.PersonalDataAccess>();
         services.AddSingleton<Activity.AuditTrail>();
         services.AddTransient<SweepRegistrationsHandler>();

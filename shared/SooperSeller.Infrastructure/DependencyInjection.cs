@@ -39,10 +39,12 @@ public static class DependencyInjection
         services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<IEmailLookup, TableEmailLookup>();
         services.AddSingleton<IPendingRegistrations, TablePendingRegistrations>();
+        services.AddSingleton<Core.Accounts.Team.IInvitations, TableInvitations>();
         services.AddSingleton<Core.Accounts.PasswordReset.IPasswordResets, TablePasswordResets>();
         services.AddSingleton<Core.Accounts.Throttling.IThrottle, Accounts.Throttling.TableThrottle>();
         services.AddSingleton<KeyedStateSweep>();
         services.AddSingleton<IMerchantDirectory, CosmosMerchantDirectory>();
+        services.AddSingleton<Core.Accounts.Preferences.IPreferencesStore, CosmosPreferencesStore>();
         services.AddSingleton<SooperSeller.Core.Activity.IUsageLog, Activity.CosmosUsageLog>();
         services.AddSingleton<SooperSeller.Core.Activity.IAccessLog, Activity.CosmosAccessLog>();
         services.AddSingleton<SooperSeller.Core.Activity.IAuditLog, Activity.CosmosAuditLog>();

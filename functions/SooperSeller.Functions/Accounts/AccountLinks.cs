@@ -19,4 +19,6 @@ public sealed class AccountLinks(IOptions<FrontendOptions> frontend) : IAccountL
     public Uri PasswordReset() => new(Base, "reset-password");
 
     public Uri PasswordReset(string token) => new(Base, "reset-password?token=" + Uri.EscapeDataString(token));
+
+    public Uri Invitation(string token) => new(Base, "accept-invitation?token=" + Uri.EscapeDataString(token));
 }

@@ -11,4 +11,7 @@ public interface IAccountLinks
 
     /// <summary>The reset page with a single-use reset token.</summary>
     Uri PasswordReset(string token);
+
+    /// <summary>The page that accepts an invitation, with its single-use token.</summary>
+    Uri Invitation(string token);
 }

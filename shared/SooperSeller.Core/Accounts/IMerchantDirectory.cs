@@ -15,10 +15,35 @@ public interface IMerchantDirectory
 
     Task<Member?> GetMemberAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken);
 
+    /// <summary>Removes a member; false when there was none.</summary>
+    Task<bool> RemoveMemberAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Sets a member's role; false when there is no such member.</summary>
+    Task<bool> SetMemberRoleAsync(MerchantId merchantId, string userId, Role role, CancellationToken cancellationToken);
+
     /// <summary>Removes a merchant whose account was never committed (sign-up compensation): its profile and members.</summary>
     Task DeleteUncommittedAsync(MerchantId merchantId, CancellationToken cancellationToken);
+
+    /// <summary>Every member of the merchant (account closure ends all their sessions).</summary>
+    Task<IReadOnlyList<Member>> ListMembersOfAsync(MerchantId merchantId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the merchant closed with the given dates, unless it already is (a repeat keeps the first dates). Returns the
+    /// profile as stored, or null when the merchant does not exist.
+    /// </summary>
+    Task<MerchantProfile?> MarkClosedAsync(MerchantId merchantId, DateTimeOffset requestedAt, DateTimeOffset deleteAfter, CancellationToken cancellationToken);
 }
 
-public sealed record MerchantProfile(MerchantId Id, string BusinessName, DateTimeOffset CreatedAt);
+public sealed record MerchantProfile(MerchantId Id, string BusinessName, DateTimeOffset CreatedAt)
+{
+    /// <summary>When the owner asked to close the account (null while it is open).</summary>
+    public DateTimeOffset? ClosureRequestedAt { get; init; }
+
+    /// <summary>From when the closed account's data may be deleted (30 days after the request).</summary>
+    public DateTimeOffset? DeleteAfter { get; init; }
+
+    /// <summary>Closed: sign-in is refused and background work (the Shopify sync, when it comes) must skip the merchant.</summary>
+    public bool IsClosed => ClosureRequestedAt is not null;
+}
 
 public sealed record Member(string UserId, string Name, EmailAddress Email, Role Role, DateTimeOffset JoinedAt);

@@ -8,4 +8,7 @@ public enum AccessPurpose
 {
     /// <summary>A user viewing or managing their own account.</summary>
     Account,
+
+    /// <summary>An owner or manager managing the team (listing its members).</summary>
+    TeamManagement,
 }

@@ -9,6 +9,7 @@ namespace SooperSeller.Infrastructure.Accounts;
 public sealed class CosmosMerchantDirectory(TenantStore store) : IMerchantDirectory
 {
     private const string ProfileId = "profile";
+    private const string ClosedStatus = "closed";
 
     private TenantContainer Container => store.For(TenantContainers.Merchants);
 
@@ -29,13 +30,71 @@ public sealed class CosmosMerchantDirectory(TenantStore store) : IMerchantDirect
 
     public async Task<MerchantProfile?> GetMerchantAsync(MerchantId merchantId, CancellationToken cancellationToken) =>
         await Container.ReadAsync<MerchantDocument>(merchantId, ProfileId, cancellationToken) is { } document
-            ? new MerchantProfile(merchantId, document.BusinessName, document.CreatedAt)
+            ? ProfileOf(merchantId, document)
             : null;
+
+    public async Task<IReadOnlyList<Member>> ListMembersOfAsync(MerchantId merchantId, CancellationToken cancellationToken)
+    {
+        var members = new List<Member>();
+        var query = new QueryDefinition("SELECT * FROM c WHERE STARTSWITH(c.id, @prefix)").WithParameter("@prefix", MemberId(string.Empty));
+        await foreach (var document in Container.QueryAsync<MemberDocument>(merchantId, query, cancellationToken))
+        {
+            if (EmailAddress.TryParse(document.Email, out var email))
+            {
+                members.Add(new Member(document.UserId, document.Name, email, document.Role, document.JoinedAt));
+            }
+        }
+
+        return members;
+    }
+
+    public async Task<MerchantProfile?> MarkClosedAsync(MerchantId merchantId, DateTimeOffset requestedAt, DateTimeOffset deleteAfter, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var document = await Container.ReadAsync<MerchantDocument>(merchantId, ProfileId, cancellationToken);
+            if (document is null || document.ClosureRequestedAt is not null)
+            {
+                return document is null ? null : ProfileOf(merchantId, document);
+            }
+
+            try
+            {
+                var closed = document with { Status = ClosedStatus, ClosureRequestedAt = requestedAt, DeleteAfter = deleteAfter };
+                return ProfileOf(merchantId, await Container.ReplaceAsync(merchantId, closed, document.ETag, cancellationToken));
+            }
+            catch (SooperSeller.Core.Errors.ConflictException)
+            {
+                // Changed since it was read (a concurrent close included): read again; a closed profile keeps its dates.
+            }
+        }
+    }
+
+    private static MerchantProfile ProfileOf(MerchantId merchantId, MerchantDocument document) =>
+        new(merchantId, document.BusinessName, document.CreatedAt) { ClosureRequestedAt = document.ClosureRequestedAt, DeleteAfter = document.DeleteAfter };
 
     public async Task<Member?> GetMemberAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken) =>
         await Container.ReadAsync<MemberDocument>(merchantId, MemberId(userId), cancellationToken) is { } document && EmailAddress.TryParse(document.Email, out var email)
             ? new Member(document.UserId, document.Name, email, document.Role, document.JoinedAt)
             : null;
+
+    public async Task<bool> SetMemberRoleAsync(MerchantId merchantId, string userId, Role role, CancellationToken cancellationToken)
+    {
+        if (await Container.ReadAsync<MemberDocument>(merchantId, MemberId(userId), cancellationToken) is not { } document)
+        {
+            return false;
+        }
+
+        if (document.Role != role)
+        {
+            await Container.ReplaceAsync(merchantId, document with { Role = role }, document.ETag, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public Task<bool> RemoveMemberAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken) =>
+        Container.DeleteAsync<MemberDocument>(merchantId, MemberId(userId), ifMatch: null, cancellationToken);
 
     public async Task DeleteUncommittedAsync(MerchantId merchantId, CancellationToken cancellationToken)
     {
@@ -52,6 +111,13 @@ public sealed class CosmosMerchantDirectory(TenantStore store) : IMerchantDirect
         public string BusinessName { get; init; } = string.Empty;
 
         public DateTimeOffset CreatedAt { get; init; }
+
+        /// <summary><c>active</c>, or <c>closed</c> once the owner asked to close the account.</summary>
+        public string Status { get; init; } = "active";
+
+        public DateTimeOffset? ClosureRequestedAt { get; init; }
+
+        public DateTimeOffset? DeleteAfter { get; init; }
     }
 
     private sealed record MemberDocument : TenantDocument

@@ -38,6 +38,17 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
         ["RevokeOtherSessions"] = new("DELETE", "api/me/sessions"),
         ["ListAccessLog"] = new("GET", "api/access-log?actor={userB}"),
         ["ListAuditLog"] = new("GET", "api/audit-log?actor={userB}"),
+        ["ListInvitations"] = new("GET", "api/invitations"),
+        ["CreateInvitation"] = new("POST", "api/invitations", new { email = "newcomer@example.pk", role = "viewer" }),
+        ["RevokeInvitation"] = new("DELETE", "api/invitations/{merchantB}", OfB: true),
+        ["ListUsers"] = new("GET", "api/users"),
+        ["ChangeUserRole"] = new("PUT", "api/users/{userB}/role", new { role = "viewer" }, OfB: true),
+        ["RemoveUser"] = new("DELETE", "api/users/{userB}", OfB: true),
+        ["TransferOwnership"] = new("POST", "api/account/transfer-ownership", new { userId = "{userB}" }, OfB: true),
+        ["AcceptInvitation"] = new("POST", "api/invitations/accept", new { token = "{merchantB}", name = "Mallory", password = "monsoon rain over clifton beach" }),
+        ["GetPreferences"] = new("GET", "api/me/preferences"),
+        ["UpdatePreferences"] = new("PUT", "api/me/preferences", new { timeZone = "Asia/Karachi", language = "ur", notifications = new { email = new { orderBooked = false, codRemitted = true, weeklySummary = false } } }),
+        ["CloseAccount"] = new("POST", "api/account/close"),
     };
 
     [Fact]
@@ -53,7 +64,7 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
         string[] secretsOfB = [b.MerchantId, b.UserId, emailB, "Bravo Bazaar " + suffix];
         var failures = new List<string>();
 
-        foreach (var function in FunctionCatalog.Discover([typeof(FunctionsAppServices).Assembly]).Http.OrderBy(f => f.Name == "Logout"))
+        foreach (var function in FunctionCatalog.Discover([typeof(FunctionsAppServices).Assembly]).Http.OrderBy(f => f.Name switch { "Logout" => 1, "CloseAccount" => 2, _ => 0 }))
         {
             var kind = function.Method.GetCustomAttribute<AuthenticationKindAttribute>();
             if (kind is null || !Samples.TryGetValue(function.Name, out var sample))

@@ -65,6 +65,16 @@ public sealed class LoginHandler(IEmailLookup lookup, IPasswordHasher hasher, IM
         }
 
         var member = await merchants.GetMemberAsync(credential.MerchantId, credential.UserId, cancellationToken) ?? throw wrong;
-        return await sessions.CreateAsync(new SessionSubject(credential.UserId, credential.MerchantId, member.Role), cancellationToken);
+        var session = await sessions.CreateAsync(new SessionSubject(credential.UserId, credential.MerchantId, member.Role), cancellationToken);
+
+        // Checked after the session exists: closure marks the profile before it revokes every session, so a sign-in
+        // racing it either sees the mark here or has its session revoked there. Said only after the right password.
+        if (await merchants.GetMerchantAsync(credential.MerchantId, cancellationToken) is { IsClosed: true })
+        {
+            await sessions.RevokeAsync(session.Token, cancellationToken);
+            throw new ForbiddenException("This account is closed.");
+        }
+
+        return session;
     }
 }

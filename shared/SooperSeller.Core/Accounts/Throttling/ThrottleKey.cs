@@ -34,6 +34,9 @@ public readonly record struct ThrottleKey
 
     public static ThrottleKey ForEmail(ThrottleKind kind, EmailAddress email) => ForEmail(kind, email.Value);
 
+    /// <summary>A counter per merchant (invitation sends).</summary>
+    public static ThrottleKey ForMerchant(ThrottleKind kind, Tenancy.MerchantId merchantId) => new(kind, Hash("merchant:" + merchantId.Value));
+
     /// <summary>
     /// A counter per client address. IPv6 clients are counted per /64, the block one subscriber gets, since a
     /// single client can change the rest at will; IPv4-mapped IPv6 addresses count as their IPv4 address.

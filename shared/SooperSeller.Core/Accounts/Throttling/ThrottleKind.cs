@@ -20,4 +20,10 @@ public enum ThrottleKind
 
     /// <summary>Password-reset requests from one client address.</summary>
     PasswordResetIp,
+
+    /// <summary>Invitation emails sent by one merchant.</summary>
+    InvitationMerchant,
+
+    /// <summary>Invitation emails to one address, across merchants.</summary>
+    InvitationEmail,
 }

@@ -38,6 +38,10 @@ public static class ThrottlePolicy
 
     public static ThrottleRule PasswordResetIp { get; } = ThrottleRule.Ceiling(Window, 30);
 
+    public static ThrottleRule InvitationMerchant { get; } = ThrottleRule.Ceiling(Window, 50);
+
+    public static ThrottleRule InvitationEmail { get; } = ThrottleRule.Ceiling(Window, 5);
+
     public static ThrottleRule For(ThrottleKind kind) => kind switch
     {
         ThrottleKind.SignInAccount => SignInAccount,
@@ -46,6 +50,8 @@ public static class ThrottlePolicy
         ThrottleKind.RegisterIp => RegisterIp,
         ThrottleKind.PasswordResetEmail => PasswordResetEmail,
         ThrottleKind.PasswordResetIp => PasswordResetIp,
+        ThrottleKind.InvitationMerchant => InvitationMerchant,
+        ThrottleKind.InvitationEmail => InvitationEmail,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No throttle rule for this kind."),
     };
 }

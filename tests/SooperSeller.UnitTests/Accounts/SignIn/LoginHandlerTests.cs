@@ -71,6 +71,20 @@ public class LoginHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_RightPasswordForAClosedAccount_IsForbiddenAndEndsTheNewSession()
+    {
+        _hasher.Setup(h => h.Verify(Password, "$old$")).Returns(PasswordVerification.Succeeded);
+        _merchants.Setup(m => m.GetMerchantAsync(Merchant, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MerchantProfile(Merchant, "Karachi Fashion House", DateTimeOffset.UnixEpoch) { ClosureRequestedAt = _time.GetUtcNow(), DeleteAfter = _time.GetUtcNow().AddDays(30) });
+
+        var act = () => Handler.HandleAsync(new LoginCommand(Email.Value, Password), Client, CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(act);
+        Assert.Equal("This account is closed.", refused.Message);
+        _sessions.Verify(s => s.RevokeAsync("tok", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task MissingFields_AreAValidationErrorNamingThem()
     {
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Handler.HandleAsync(new LoginCommand(null, ""), Client, CancellationToken.None));

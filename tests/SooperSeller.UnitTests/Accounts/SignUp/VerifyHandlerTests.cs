@@ -115,6 +115,10 @@ public class VerifyHandlerTests
 
         public Task<Member?> GetMemberAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken) => Task.FromResult(Members.GetValueOrDefault((merchantId, userId)));
 
+        public Task<bool> SetMemberRoleAsync(MerchantId merchantId, string userId, Role role, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> RemoveMemberAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken) => Task.FromResult(Members.Remove((merchantId, userId)));
+
         public Task DeleteUncommittedAsync(MerchantId merchantId, CancellationToken cancellationToken)
         {
             Merchants.Remove(merchantId);
@@ -125,6 +129,12 @@ public class VerifyHandlerTests
 
             return Task.CompletedTask;
         }
+
+        public Task<IReadOnlyList<Member>> ListMembersOfAsync(MerchantId merchantId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Member>>([.. Members.Where(m => m.Key.Item1 == merchantId).Select(m => m.Value)]);
+
+        public Task<MerchantProfile?> MarkClosedAsync(MerchantId merchantId, DateTimeOffset requestedAt, DateTimeOffset deleteAfter, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("Sign-up never closes an account.");
 
         public Task<Credential?> FindAsync(EmailAddress email, CancellationToken cancellationToken) => Task.FromResult(Lookup.GetValueOrDefault(email));
 
