@@ -1,0 +1,32 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SooperSeller.DevHost.Emulators;
+using SooperSeller.Infrastructure.Accounts;
+using SooperSeller.Infrastructure.Accounts.Sessions;
+using SooperSeller.Infrastructure.Storage;
+
+namespace SooperSeller.IntegrationTests.Accounts;
+
+/// <summary>The hourly sweep of keyed state, on an Azurite of its own (a sweep reaches every row of a table).</summary>
+public sealed class KeyedStateSweepTests
+{
+    [Theory]
+    [InlineData(TablePasswordResets.TableName)]
+    [InlineData(TableInvitations.TableName)]
+    public async Task RunAsync_DeletesExpiredRows_AndKeepsLiveOnes(string tableName)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        await using var azurite = await Azurite.StartAsync(location: null, NullLogger.Instance, CancellationToken.None);
+        var storage = StorageClients.FromConnectionString(azurite.ConnectionString);
+        await storage.Tables.CreateTableIfNotExistsAsync(tableName);
+        var table = storage.Tables.GetTableClient(tableName);
+        await table.AddEntityAsync(new TableEntity("expired", "row") { ["ExpiresAt"] = time.GetUtcNow().AddMinutes(-1) });
+        await table.AddEntityAsync(new TableEntity("live", "row") { ["ExpiresAt"] = time.GetUtcNow().AddMinutes(1) });
+
+        await new KeyedStateSweep(storage, Options.Create(new SessionOptions()), time).RunAsync(CancellationToken.None);
+
+        Assert.Equal(["live"], (await table.QueryAsync<TableEntity>().ToListAsync()).Select(r => r.PartitionKey));
+    }
+}
