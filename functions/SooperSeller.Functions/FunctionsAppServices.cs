@@ -26,6 +26,9 @@ public static class FunctionsAppServices
         services.AddTransient<SooperSeller.Core.Accounts.Team.AcceptInvitationHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.Team.TeamHandler>();
         services.AddTransient<LoginHandler>();
+        services.AddTransient<SwitchMerchantHandler>();
+        services.AddTransient<SooperSeller.Core.Staff.StaffLoginHandler>();
+        services.AddTransient<SooperSeller.Core.Staff.CreateStaffHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.PasswordReset.RequestPasswordResetHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.PasswordReset.ConfirmPasswordResetHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.Passwords.ChangePasswordHandler>();
@@ -35,6 +38,7 @@ public static class FunctionsAppServices
         services.AddTransient<SooperSeller.Core.Accounts.Closure.CloseAccountHandler>();
         services.AddSingleton<Activity.PersonalDataAccess>();
         services.AddSingleton<Activity.AuditTrail>();
+        services.AddSingleton<Staff.StaffActivity>();
         services.AddTransient<SweepRegistrationsHandler>();
         return services;
     }

@@ -38,6 +38,10 @@ public static class DependencyInjection
         services.AddOptions<SessionOptions>();
         services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<IEmailLookup, TableEmailLookup>();
+        services.AddSingleton<Core.Staff.IStaffAccounts, Staff.TableStaffAccounts>();
+        services.AddSingleton<Core.Staff.IStaffSessionStore, Staff.TableStaffSessionStore>();
+        services.AddSingleton<Core.Staff.ITotp, Staff.OtpNetTotp>();
+        services.AddSingleton<Core.Staff.IAccessGrants, Staff.TableAccessGrants>();
         services.AddSingleton<IPendingRegistrations, TablePendingRegistrations>();
         services.AddSingleton<Core.Accounts.Team.IInvitations, TableInvitations>();
         services.AddSingleton<Core.Accounts.PasswordReset.IPasswordResets, TablePasswordResets>();
@@ -61,7 +65,7 @@ public static class DependencyInjection
 
     // Key Vault when KeyVault:Uri is set; otherwise the local encrypted store, which is refused on Azure (App Service
     // and Functions set WEBSITE_INSTANCE_ID) so that a missing setting can never put secrets on a worker's disk.
-    private static ISecretStore CreateSecretStore(IConfiguration configuration, TimeProvider time)
+    public static ISecretStore CreateSecretStore(IConfiguration configuration, TimeProvider time)
     {
         if (Uri.TryCreate(configuration["KeyVault:Uri"], UriKind.Absolute, out var vaultUri))
         {

@@ -11,4 +11,7 @@ public enum AccessPurpose
 
     /// <summary>An owner or manager managing the team (listing its members).</summary>
     TeamManagement,
+
+    /// <summary>A platform staff member supporting the merchant, under an active access grant.</summary>
+    StaffSupport,
 }

@@ -2,12 +2,18 @@ using Microsoft.Azure.Cosmos;
 using SooperSeller.Core.Accounts;
 using SooperSeller.Core.Tenancy;
 using SooperSeller.Infrastructure.Cosmos;
+using SooperSeller.Infrastructure.Storage;
 
 namespace SooperSeller.Infrastructure.Accounts;
 
-/// <summary>Merchant profiles and members in the <c>merchants</c> container (partition = the merchant).</summary>
-public sealed class CosmosMerchantDirectory(TenantStore store) : IMerchantDirectory
+/// <summary>
+/// Merchant profiles and members in the <c>merchants</c> container (partition = the merchant), and the
+/// <see cref="TableMemberships"/> index of each person's merchants, written here at every member change.
+/// </summary>
+public sealed class CosmosMerchantDirectory(TenantStore store, StorageClients storage) : IMerchantDirectory
 {
+    private readonly TableMemberships _memberships = new(storage);
+
     private const string ProfileId = "profile";
     private const string ClosedStatus = "closed";
 
@@ -22,6 +28,8 @@ public sealed class CosmosMerchantDirectory(TenantStore store) : IMerchantDirect
     public async Task AddMemberAsync(MerchantId merchantId, Member member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
+        // The index first: a row without its member is skipped by every reader.
+        await _memberships.UpsertAsync(member.UserId, merchantId, member.Role, member.JoinedAt, cancellationToken);
         await Container.TryCreateAsync(
             merchantId,
             new MemberDocument { Id = MemberId(member.UserId), UserId = member.UserId, Name = member.Name, Email = member.Email.Value, Role = member.Role, JoinedAt = member.JoinedAt },
@@ -90,14 +98,31 @@ public sealed class CosmosMerchantDirectory(TenantStore store) : IMerchantDirect
             await Container.ReplaceAsync(merchantId, document with { Role = role }, document.ETag, cancellationToken);
         }
 
+        await _memberships.UpsertAsync(userId, merchantId, role, document.JoinedAt, cancellationToken);
         return true;
     }
 
-    public Task<bool> RemoveMemberAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken) =>
-        Container.DeleteAsync<MemberDocument>(merchantId, MemberId(userId), ifMatch: null, cancellationToken);
+    public async Task<bool> RemoveMemberAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken)
+    {
+        // The member first, then the index (a crash between leaves a row readers skip, and a repeat removes it).
+        var removed = await Container.DeleteAsync<MemberDocument>(merchantId, MemberId(userId), ifMatch: null, cancellationToken);
+        await _memberships.RemoveAsync(userId, merchantId, cancellationToken);
+        return removed;
+    }
+
+    public Task<IReadOnlyList<Membership>> ListMembershipsAsync(string userId, CancellationToken cancellationToken) =>
+        _memberships.ListAsync(userId, cancellationToken);
+
+    public Task MarkMembershipUsedAsync(string userId, MerchantId merchantId, DateTimeOffset usedAt, CancellationToken cancellationToken) =>
+        _memberships.MarkUsedAsync(userId, merchantId, usedAt, cancellationToken);
 
     public async Task DeleteUncommittedAsync(MerchantId merchantId, CancellationToken cancellationToken)
     {
+        foreach (var member in await ListMembersOfAsync(merchantId, cancellationToken))
+        {
+            await _memberships.RemoveAsync(member.UserId, merchantId, cancellationToken);
+        }
+
         await foreach (var id in Container.QueryAsync<string>(merchantId, new QueryDefinition("SELECT VALUE c.id FROM c"), cancellationToken))
         {
             await Container.DeleteAsync<TenantDocument>(merchantId, id, ifMatch: null, cancellationToken);

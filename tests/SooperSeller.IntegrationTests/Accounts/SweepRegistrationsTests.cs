@@ -23,6 +23,7 @@ public sealed class SweepRegistrationsTests(EmulatorsFixture fixture) : IClassFi
         _storage = StorageClients.FromConnectionString(fixture.Emulators.Azurite.ConnectionString);
         await _storage.Tables.CreateTableIfNotExistsAsync(TablePendingRegistrations.TableName);
         await _storage.Tables.CreateTableIfNotExistsAsync(TableEmailLookup.TableName);
+        await _storage.Tables.CreateTableIfNotExistsAsync(TableMemberships.TableName);
     }
 
     public async Task DisposeAsync() => await _cosmos!.DisposeAsync();
@@ -72,7 +73,7 @@ public sealed class SweepRegistrationsTests(EmulatorsFixture fixture) : IClassFi
     }
 
     private (TablePendingRegistrations Pending, CosmosMerchantDirectory Merchants, TableEmailLookup Lookup) Stores() =>
-        (new TablePendingRegistrations(_storage!), new CosmosMerchantDirectory(_cosmos!.Store), new TableEmailLookup(_storage!));
+        (new TablePendingRegistrations(_storage!), new CosmosMerchantDirectory(_cosmos!.Store, _storage!), new TableEmailLookup(_storage!));
 
     private async Task<(string Hash, PendingRegistration Registration)> PendAsync(TablePendingRegistrations pending)
     {

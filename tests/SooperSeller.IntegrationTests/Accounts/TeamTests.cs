@@ -170,6 +170,57 @@ public sealed class TeamTests(EmulatorsFixture fixture) : IClassFixture<Emulator
         Assert.Equal("owner", (await newOwner.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("role").GetString());
     }
 
+    [Fact]
+    public async Task AcceptInvitation_ExistingAccount_JoinsWithPasswordSwitchesBetweenMerchantsAndKeepsTheFirstOnceRemoved()
+    {
+        var email = NewEmail();
+        var person = await Api.SignUpAsync(email, "Agency " + email[5..11]);
+        var ownerB = await SignUpOwnerAsync();
+        var outsider = await SignUpOwnerAsync();
+        await InviteAsync(ownerB, email, "accountant");
+        var token = await InvitationTokenAsync(email);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        using var wrongPassword = await Client.PostAsJsonAsync("api/invitations/accept", new { token, password = "not the right password" });
+        using var accepted = await Client.PostAsJsonAsync("api/invitations/accept", new { token, password = AccountsApi.Password });
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var landed = await Api.LoginAsync(email);
+        var meAfterSignIn = await MeAsync(landed);
+        using var switched = await Api.SendAsync(HttpMethod.Post, "api/me/merchant", landed, new { merchantId = person.MerchantId });
+        var inA = await SignedInAsync(switched);
+        using var oldSession = await Api.SendAsync(HttpMethod.Get, "api/me", landed);
+        var meInA = await MeAsync(inA);
+        using var notAMember = await Api.SendAsync(HttpMethod.Post, "api/me/merchant", inA, new { merchantId = outsider.MerchantId });
+        using var removed = await Api.SendAsync(HttpMethod.Delete, $"api/users/{person.UserId}", ownerB);
+        var afterRemoval = await MeAsync(await Api.LoginAsync(email));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Equal(ownerB.MerchantId, meAfterSignIn.GetProperty("merchant").GetProperty("id").GetString());
+        Assert.Equal("accountant", meAfterSignIn.GetProperty("role").GetString());
+        Assert.Equal(person.UserId, meAfterSignIn.GetProperty("user").GetProperty("id").GetString());
+        Assert.Equal([ownerB.MerchantId, person.MerchantId], MerchantIdsOf(meAfterSignIn));
+        Assert.Equal(HttpStatusCode.OK, switched.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldSession.StatusCode);
+        Assert.Equal(person.MerchantId, meInA.GetProperty("merchant").GetProperty("id").GetString());
+        Assert.Equal("owner", meInA.GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, notAMember.StatusCode);
+        Assert.DoesNotContain(outsider.MerchantId, await notAMember.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(person.MerchantId, afterRemoval.GetProperty("merchant").GetProperty("id").GetString());
+        Assert.Equal([person.MerchantId], MerchantIdsOf(afterRemoval));
+    }
+
+    private static string[] MerchantIdsOf(JsonElement me) =>
+        [.. me.GetProperty("merchants").EnumerateArray().Select(m => m.GetProperty("id").GetString()!)];
+
+    private async Task<JsonElement> MeAsync(SignedIn session)
+    {
+        using var me = await Api.SendAsync(HttpMethod.Get, "api/me", session);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        return await me.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     private static string NewEmail() => $"team.{Guid.NewGuid():N}@example.pk";
 
     private Task<SignedIn> SignUpOwnerAsync()

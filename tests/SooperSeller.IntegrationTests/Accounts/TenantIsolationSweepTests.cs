@@ -30,6 +30,7 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
         ["Logout"] = new("POST", "api/auth/logout"),
         ["GetCsrfToken"] = new("GET", "api/auth/csrf"),
         ["GetMe"] = new("GET", "api/me"),
+        ["SwitchMerchant"] = new("POST", "api/me/merchant", new { merchantId = "{merchantB}" }, OfB: true),
         ["RequestPasswordReset"] = new("POST", "api/auth/password-reset", new { email = "{emailB}" }),
         ["ConfirmPasswordReset"] = new("POST", "api/auth/password-reset/confirm", new { token = "{sessionB}", newPassword = "monsoon rain over clifton beach" }),
         ["ChangePassword"] = new("POST", "api/me/password", new { currentPassword = "not the right password", newPassword = "monsoon rain over clifton beach" }),
@@ -49,6 +50,14 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
         ["GetPreferences"] = new("GET", "api/me/preferences"),
         ["UpdatePreferences"] = new("PUT", "api/me/preferences", new { timeZone = "Asia/Karachi", language = "ur", notifications = new { email = new { orderBooked = false, codRemitted = true, weeklySummary = false } } }),
         ["CloseAccount"] = new("POST", "api/account/close"),
+        ["StaffLogin"] = new("POST", "api/staff/login", new { email = "{emailB}", password = "not the right staff password", totp = "123456" }),
+        ["StaffLogout"] = new("POST", "api/staff/logout"),
+        ["RequestAccessGrant"] = new("POST", "api/staff/grants", new { merchantId = "{merchantB}", reason = "Courier booking fails for this shop", hours = 2 }),
+        ["StaffApproveAccessGrant"] = new("POST", "api/staff/grants/grt_0123456789abcdef0123456789abcdef/approve"),
+        ["StaffGetMerchantProfile"] = new("GET", "api/staff/merchants/{merchantB}/profile"),
+        ["ListAccessGrants"] = new("GET", "api/access-grants"),
+        ["ApproveAccessGrant"] = new("POST", "api/access-grants/grt_0123456789abcdef0123456789abcdef/approve", OfB: true),
+        ["DenyAccessGrant"] = new("POST", "api/access-grants/grt_0123456789abcdef0123456789abcdef/deny", OfB: true),
     };
 
     [Fact]
@@ -93,6 +102,15 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
                     using (var response = await api.SendAsync(new HttpMethod(sample.Method), path, session: null, body))
                     {
                         await ExpectNothingOfBAsync(function.Name, response, sample.OfB);
+                    }
+
+                    break;
+                case PlatformStaffAttribute:
+                    // A merchant's session is no staff session: staff functions answer it 401 like no session at all.
+                    using (var asA = await api.SendAsync(new HttpMethod(sample.Method), path, await api.LoginAsync(emailA), body))
+                    {
+                        Expect(asA.StatusCode == HttpStatusCode.Unauthorized, $"{function.Name} with a merchant session and no staff session answered {(int)asA.StatusCode}, not 401");
+                        await ExpectNothingOfBAsync(function.Name, asA, ofB: false);
                     }
 
                     break;

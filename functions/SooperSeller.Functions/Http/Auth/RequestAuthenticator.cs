@@ -13,7 +13,7 @@ namespace SooperSeller.Functions.Http.Auth;
 /// Enforces a function's <see cref="AuthenticationKindAttribute"/> before it runs, in both hosts. One session read per
 /// request and nothing cached across requests, so a revoked session stops working everywhere at once.
 /// </summary>
-public sealed class RequestAuthenticator(ISessionStore sessions, IOptions<FrontendOptions> frontend)
+public sealed class RequestAuthenticator(ISessionStore sessions, SooperSeller.Core.Staff.IStaffSessionStore staffSessions, IOptions<FrontendOptions> frontend)
 {
     public const string CsrfHeader = "X-CSRF-Token";
 
@@ -44,6 +44,16 @@ public sealed class RequestAuthenticator(ISessionStore sessions, IOptions<Fronte
                 }
 
                 context.Features.Set(new Caller(active.Subject.UserId, active.Subject.MerchantId, active.Subject.Role, active.SessionId, active.CsrfToken));
+                break;
+            case PlatformStaffAttribute:
+                var staff = await staffSessions.ValidateAsync(StaffSessionCookie.Read(context.Request) ?? string.Empty, context.RequestAborted)
+                    ?? throw new UnauthenticatedException("Sign in as platform staff first: there is no valid staff session.");
+                if (ChangesState(context.Request) && !SessionTokens.CsrfMatches(staff.CsrfToken, context.Request.Headers[CsrfHeader]))
+                {
+                    throw new ForbiddenException($"The {CsrfHeader} header is missing or does not match the session.");
+                }
+
+                context.Features.Set(new StaffCaller(staff.StaffId, staff.SessionId, staff.CsrfToken));
                 break;
             default:
                 throw new InvalidOperationException($"{function.DeclaringType?.Name}.{function.Name} declares no authentication kind.");

@@ -19,6 +19,7 @@ public static class OpenApiDocumentBuilder
     public const string OpenApiVersion = "3.1.0";
     public const string SessionScheme = "sessionCookie";
     public const string CsrfScheme = "csrfToken";
+    public const string StaffSessionScheme = "staffSessionCookie";
     public const string ProblemSchema = "ProblemDetails";
     public const string ValidationProblemSchema = "ValidationProblemDetails";
 
@@ -64,6 +65,7 @@ public static class OpenApiDocumentBuilder
                 ["securitySchemes"] = new JsonObject
                 {
                     [SessionScheme] = ApiKey("cookie", SessionCookie.Name, "The session cookie a sign-in sets (Secure; HttpOnly; SameSite=Lax)."),
+                    [StaffSessionScheme] = ApiKey("cookie", StaffSessionCookie.Name, "The platform staff session cookie a staff sign-in (with TOTP) sets (Secure; HttpOnly; SameSite=Strict)."),
                     [CsrfScheme] = ApiKey("header", RequestAuthenticator.CsrfHeader, "The session's CSRF token (from the sign-in body or GET /api/auth/csrf), required on POST, PUT, PATCH and DELETE."),
                 },
             },
@@ -99,9 +101,9 @@ public static class OpenApiDocumentBuilder
         }
 
         operation["responses"] = Responses(function, method, kind, body is not null, schemas);
-        if (kind is SessionAttribute)
+        if (kind is SessionAttribute or PlatformStaffAttribute)
         {
-            var requirement = new JsonObject { [SessionScheme] = new JsonArray() };
+            var requirement = new JsonObject { [kind is PlatformStaffAttribute ? StaffSessionScheme : SessionScheme] = new JsonArray() };
             if (ChangesState(method))
             {
                 requirement[CsrfScheme] = new JsonArray();
@@ -196,6 +198,14 @@ public static class OpenApiDocumentBuilder
                 }
 
                 break;
+            case PlatformStaffAttribute:
+                yield return (401, "No valid platform staff session: sign in as staff (with TOTP) first.");
+                if (ChangesState(method))
+                {
+                    yield return (403, $"Refused: the {RequestAuthenticator.CsrfHeader} header is missing or does not match the staff session.");
+                }
+
+                break;
             case AnonymousAttribute { ChangesState: true } when ChangesState(method):
                 yield return (403, "A cross-site request: Sec-Fetch-Site must be same-origin, same-site or none, or Origin one of the front end's.");
                 break;
@@ -214,6 +224,7 @@ public static class OpenApiDocumentBuilder
         AnonymousAttribute => "Authentication: anonymous.",
         SessionAttribute { Permission: { } permission } => $"Authentication: session, with permission {JsonNamingPolicy.CamelCase.ConvertName(permission.ToString())}.",
         SessionAttribute => "Authentication: session.",
+        PlatformStaffAttribute => "Authentication: platform staff session (with TOTP).",
         _ => $"Authentication: {kind.GetType().Name.Replace("Attribute", string.Empty, StringComparison.Ordinal)}.",
     };
 

@@ -35,3 +35,10 @@ public sealed class SessionAttribute : AuthenticationKindAttribute
 
     public Permission? Permission { get; }
 }
+
+/// <summary>
+/// A platform staff session (signed in with password and TOTP, under its own cookie; 401 without one), with the same
+/// CSRF rule as <see cref="SessionAttribute"/> (403). A staff session carries no merchant: it reaches a merchant's data
+/// only through an active access grant, which the function checks.
+/// </summary>
+public sealed class PlatformStaffAttribute : AuthenticationKindAttribute;

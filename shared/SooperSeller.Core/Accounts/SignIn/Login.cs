@@ -3,6 +3,7 @@ using SooperSeller.Core.Accounts.Passwords;
 using SooperSeller.Core.Accounts.Sessions;
 using SooperSeller.Core.Accounts.Throttling;
 using SooperSeller.Core.Errors;
+using SooperSeller.Core.Tenancy;
 
 namespace SooperSeller.Core.Accounts.SignIn;
 
@@ -12,9 +13,11 @@ public sealed record LoginCommand(string? Email, string? Password);
 /// Sign-in. An unknown email and a wrong password get the same 401 after the same work (a dummy verification), so
 /// the answer tells nobody which addresses have accounts. A hash made with weaker parameters is upgraded on success.
 /// Every sign-in starts a new session with a new token. Failures are throttled per address and per client
-/// (<see cref="ThrottlePolicy"/>): past a limit, 429 before any password is checked.
+/// (<see cref="ThrottlePolicy"/>): past a limit, 429 before any password is checked. A person may belong to several
+/// merchants: sign-in picks the most recently used one they are still a member of; with none left it is the same 401
+/// as a wrong password (nothing to sign in to, and nothing said about the account).
 /// </summary>
-public sealed class LoginHandler(IEmailLookup lookup, IPasswordHasher hasher, IMerchantDirectory merchants, ISessionStore sessions, IThrottle throttle)
+public sealed class LoginHandler(IEmailLookup lookup, IPasswordHasher hasher, IMerchantDirectory merchants, ISessionStore sessions, IThrottle throttle, TimeProvider time)
 {
     /// <param name="client">The caller's IP address as the host sees it, for the per-client limit (null when unknown).</param>
     public async Task<NewSession> HandleAsync(LoginCommand command, IPAddress? client, CancellationToken cancellationToken)
@@ -64,17 +67,51 @@ public sealed class LoginHandler(IEmailLookup lookup, IPasswordHasher hasher, IM
             await lookup.UpdatePasswordHashAsync(credential, hasher.Hash(command.Password!), cancellationToken);
         }
 
-        var member = await merchants.GetMemberAsync(credential.MerchantId, credential.UserId, cancellationToken) ?? throw wrong;
-        var session = await sessions.CreateAsync(new SessionSubject(credential.UserId, credential.MerchantId, member.Role), cancellationToken);
+        var (merchantId, role) = await PickMerchantAsync(credential, cancellationToken) ?? throw wrong;
+        var session = await sessions.CreateAsync(new SessionSubject(credential.UserId, merchantId, role), cancellationToken);
 
         // Checked after the session exists: closure marks the profile before it revokes every session, so a sign-in
         // racing it either sees the mark here or has its session revoked there. Said only after the right password.
-        if (await merchants.GetMerchantAsync(credential.MerchantId, cancellationToken) is { IsClosed: true })
+        if (await merchants.GetMerchantAsync(merchantId, cancellationToken) is { IsClosed: true })
         {
             await sessions.RevokeAsync(session.Token, cancellationToken);
             throw new ForbiddenException("This account is closed.");
         }
 
+        await merchants.MarkMembershipUsedAsync(credential.UserId, merchantId, time.GetUtcNow(), cancellationToken);
         return session;
+    }
+
+    /// <summary>
+    /// The merchant to sign in to: the most recently used one the person is still a member of, preferring open ones
+    /// (a closed one only when nothing else is left, so the 403 says it is closed). The credential's merchant, where the
+    /// account began, is the fallback for a person with no membership rows. Null when no membership is left.
+    /// </summary>
+    private async Task<(MerchantId MerchantId, Role Role)?> PickMerchantAsync(Credential credential, CancellationToken cancellationToken)
+    {
+        var candidates = (await merchants.ListMembershipsAsync(credential.UserId, cancellationToken)).OrderByDescending(m => m.RecentAt).Select(m => m.MerchantId).ToList();
+        if (!candidates.Contains(credential.MerchantId))
+        {
+            candidates.Add(credential.MerchantId);
+        }
+
+        (MerchantId, Role)? closed = null;
+        foreach (var merchantId in candidates)
+        {
+            if (await merchants.GetMemberAsync(merchantId, credential.UserId, cancellationToken) is not { } member)
+            {
+                continue;
+            }
+
+            if (await merchants.GetMerchantAsync(merchantId, cancellationToken) is { IsClosed: true })
+            {
+                closed ??= (merchantId, member.Role);
+                continue;
+            }
+
+            return (merchantId, member.Role);
+        }
+
+        return closed;
     }
 }

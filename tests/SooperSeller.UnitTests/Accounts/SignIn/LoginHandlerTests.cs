@@ -29,12 +29,13 @@ public class LoginHandlerTests
     public LoginHandlerTests()
     {
         _throttle = new InMemoryThrottle(_time);
+        _merchants.Setup(m => m.ListMembershipsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         _lookup.Setup(l => l.FindAsync(Email, It.IsAny<CancellationToken>())).ReturnsAsync(_credential);
         _merchants.Setup(m => m.GetMemberAsync(Merchant, "usr_1", It.IsAny<CancellationToken>())).ReturnsAsync(new Member("usr_1", "Ayesha", Email, Role.Manager, DateTimeOffset.UnixEpoch));
         _sessions.Setup(s => s.CreateAsync(It.IsAny<SessionSubject>(), It.IsAny<CancellationToken>())).ReturnsAsync(new NewSession("ses", "tok", "csrf", DateTimeOffset.MaxValue));
     }
 
-    private LoginHandler Handler => new(_lookup.Object, _hasher.Object, _merchants.Object, _sessions.Object, _throttle);
+    private LoginHandler Handler => new(_lookup.Object, _hasher.Object, _merchants.Object, _sessions.Object, _throttle, _time);
 
     [Fact]
     public async Task UnknownEmail_DoesTheWorkOfAVerification_AndAnswersLikeAWrongPassword()
@@ -187,5 +188,44 @@ public class LoginHandlerTests
                     throw new InvalidOperationException($"unexpected {other}");
             }
         }
+    }
+
+    [Fact]
+    public async Task HandleAsync_SeveralMemberships_SignsInToTheMostRecentlyUsedAndRecordsTheUse()
+    {
+        var other = MerchantId.New();
+        _hasher.Setup(h => h.Verify(Password, "$old$")).Returns(new PasswordVerification(true, false));
+        _merchants.Setup(m => m.ListMembershipsAsync("usr_1", It.IsAny<CancellationToken>())).ReturnsAsync(
+            [new Membership(Merchant, Role.Manager, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)), new Membership(other, Role.Viewer, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(2))]);
+        _merchants.Setup(m => m.GetMemberAsync(other, "usr_1", It.IsAny<CancellationToken>())).ReturnsAsync(new Member("usr_1", "Ayesha", Email, Role.Viewer, DateTimeOffset.UnixEpoch));
+
+        await Handler.HandleAsync(new LoginCommand(Email.Value, Password), Client, CancellationToken.None);
+
+        _sessions.Verify(s => s.CreateAsync(new SessionSubject("usr_1", other, Role.Viewer), It.IsAny<CancellationToken>()), Times.Once);
+        _merchants.Verify(m => m.MarkMembershipUsedAsync("usr_1", other, _time.GetUtcNow(), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task HandleAsync_MostRecentMembershipRemoved_SkipsItForTheNextOne()
+    {
+        var removed = MerchantId.New();
+        _hasher.Setup(h => h.Verify(Password, "$old$")).Returns(new PasswordVerification(true, false));
+        _merchants.Setup(m => m.ListMembershipsAsync("usr_1", It.IsAny<CancellationToken>())).ReturnsAsync(
+            [new Membership(removed, Role.Viewer, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(2)), new Membership(Merchant, Role.Manager, DateTimeOffset.UnixEpoch, null)]);
+
+        await Handler.HandleAsync(new LoginCommand(Email.Value, Password), Client, CancellationToken.None);
+
+        _sessions.Verify(s => s.CreateAsync(new SessionSubject("usr_1", Merchant, Role.Manager), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NoMembershipLeft_AnswersLikeAWrongPassword()
+    {
+        _hasher.Setup(h => h.Verify(Password, "$old$")).Returns(new PasswordVerification(true, false));
+        _merchants.Setup(m => m.GetMemberAsync(Merchant, "usr_1", It.IsAny<CancellationToken>())).ReturnsAsync((Member?)null);
+
+        await Assert.ThrowsAsync<UnauthenticatedException>(() => Handler.HandleAsync(new LoginCommand(Email.Value, Password), Client, CancellationToken.None));
+
+        _sessions.Verify(s => s.CreateAsync(It.IsAny<SessionSubject>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

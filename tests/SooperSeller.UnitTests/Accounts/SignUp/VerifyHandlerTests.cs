@@ -119,6 +119,10 @@ public class VerifyHandlerTests
 
         public Task<bool> RemoveMemberAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken) => Task.FromResult(Members.Remove((merchantId, userId)));
 
+        public Task<IReadOnlyList<Membership>> ListMembershipsAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task MarkMembershipUsedAsync(string userId, MerchantId merchantId, DateTimeOffset usedAt, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task DeleteUncommittedAsync(MerchantId merchantId, CancellationToken cancellationToken)
         {
             Merchants.Remove(merchantId);

@@ -168,9 +168,12 @@ public partial class OpenApiDocumentTests
 
         foreach (var (function, method) in FunctionMethods())
         {
-            var expected = RequestAuthenticator.KindOf(function.Method) is SessionAttribute
-                ? ChangesState(method) ? "csrfToken,sessionCookie" : "sessionCookie"
-                : string.Empty;
+            var expected = RequestAuthenticator.KindOf(function.Method) switch
+            {
+                SessionAttribute => ChangesState(method) ? "csrfToken,sessionCookie" : "sessionCookie",
+                PlatformStaffAttribute => ChangesState(method) ? "csrfToken,staffSessionCookie" : "staffSessionCookie",
+                _ => string.Empty,
+            };
             var actual = (Operation(function, method)["security"]?.AsArray() ?? []).SelectMany(r => r!.AsObject().Select(s => s.Key)).Order(StringComparer.Ordinal);
             if (expected != string.Join(',', actual))
             {
@@ -181,6 +184,7 @@ public partial class OpenApiDocumentTests
         var schemes = Document["components"]!["securitySchemes"]!;
         Assert.Empty(failures);
         Assert.Equal("cookie " + SessionCookie.Name, $"{schemes["sessionCookie"]!["in"]} {schemes["sessionCookie"]!["name"]}");
+        Assert.Equal("cookie " + StaffSessionCookie.Name, $"{schemes["staffSessionCookie"]!["in"]} {schemes["staffSessionCookie"]!["name"]}");
         Assert.Equal("header " + RequestAuthenticator.CsrfHeader, $"{schemes["csrfToken"]!["in"]} {schemes["csrfToken"]!["name"]}");
     }
 
@@ -272,6 +276,14 @@ public partial class OpenApiDocumentTests
             case SessionAttribute session:
                 yield return StatusCodes.Status401Unauthorized;
                 if (ChangesState(method) || session.Permission is not null)
+                {
+                    yield return StatusCodes.Status403Forbidden;
+                }
+
+                break;
+            case PlatformStaffAttribute:
+                yield return StatusCodes.Status401Unauthorized;
+                if (ChangesState(method))
                 {
                     yield return StatusCodes.Status403Forbidden;
                 }

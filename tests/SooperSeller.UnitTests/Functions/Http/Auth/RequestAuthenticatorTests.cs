@@ -19,11 +19,12 @@ public class RequestAuthenticatorTests
     private const string Csrf = "csrf-of-that-session";
     private static readonly MerchantId Merchant = MerchantId.New();
     private readonly FakeSessions _sessions = new();
+    private readonly FakeStaffSessions _staffSessions = new();
 
     public RequestAuthenticatorTests() =>
         _sessions.Live[Token] = new ActiveSession("ses_1", new SessionSubject("usr_1", Merchant, Role.Operator), Csrf, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue);
 
-    private RequestAuthenticator Authenticator => new(_sessions, Options.Create(new FrontendOptions { Origins = "https://app.sooperseller.pk, http://localhost:5173" }));
+    private RequestAuthenticator Authenticator => new(_sessions, _staffSessions, Options.Create(new FrontendOptions { Origins = "https://app.sooperseller.pk, http://localhost:5173" }));
 
     [Fact]
     public void EveryHttpFunctionOfTheApp_DeclaresExactlyOneAuthenticationKind()
@@ -128,6 +129,45 @@ public class RequestAuthenticatorTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => Authenticator.AuthenticateAsync(Request("GET"), Method(nameof(Samples.Undeclared))));
     }
 
+    [Fact]
+    public async Task PlatformStaff_MerchantSessionCookieOnly_Is401()
+    {
+        var context = Request("GET", cookie: Token);
+
+        await Assert.ThrowsAsync<UnauthenticatedException>(() => Authenticator.AuthenticateAsync(context, Method(nameof(Samples.StaffRead))));
+        Assert.Null(context.Features.Get<StaffCaller>());
+    }
+
+    [Fact]
+    public async Task PlatformStaff_Get_WithStaffCookie_SetsStaffCallerAndNoMerchantCaller()
+    {
+        _staffSessions.Live[Token] = new SooperSeller.Core.Staff.ActiveStaffSession("sss_1", "stf_1", Csrf, DateTimeOffset.MaxValue);
+        var context = StaffRequest("GET", csrf: null);
+
+        await Authenticator.AuthenticateAsync(context, Method(nameof(Samples.StaffRead)));
+
+        Assert.Equal("stf_1", context.Features.Get<StaffCaller>()?.StaffId);
+        Assert.Null(context.Features.Get<Caller>());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-the-csrf-token")]
+    public async Task PlatformStaff_Post_WithoutMatchingCsrf_Is403(string? csrf)
+    {
+        _staffSessions.Live[Token] = new SooperSeller.Core.Staff.ActiveStaffSession("sss_1", "stf_1", Csrf, DateTimeOffset.MaxValue);
+        var context = StaffRequest("POST", csrf);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Authenticator.AuthenticateAsync(context, Method(nameof(Samples.StaffRead))));
+    }
+
+    private static DefaultHttpContext StaffRequest(string method, string? csrf)
+    {
+        var context = Request(method, csrf: csrf);
+        context.Request.Headers.Cookie = $"{StaffSessionCookie.Name}={Token}";
+        return context;
+    }
+
     private static MethodInfo Method(string name) => typeof(Samples).GetMethod(name)!;
 
     private static DefaultHttpContext Request(string method, string? cookie = null, string? csrf = null, string? fetchSite = null, string? origin = null)
@@ -187,6 +227,22 @@ public class RequestAuthenticatorTests
         public static void Undeclared()
         {
         }
+
+        [PlatformStaff]
+        public static void StaffRead()
+        {
+        }
+    }
+
+    private sealed class FakeStaffSessions : SooperSeller.Core.Staff.IStaffSessionStore
+    {
+        public Dictionary<string, SooperSeller.Core.Staff.ActiveStaffSession> Live { get; } = [];
+
+        public Task<NewSession> CreateAsync(string staffId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<SooperSeller.Core.Staff.ActiveStaffSession?> ValidateAsync(string token, CancellationToken cancellationToken) => Task.FromResult(Live.GetValueOrDefault(token));
+
+        public Task RevokeAsync(string token, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class FakeSessions : ISessionStore
