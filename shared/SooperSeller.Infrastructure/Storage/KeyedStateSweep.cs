@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 using SooperSeller.Infrastructure.Accounts;
 using SooperSeller.Infrastructure.Accounts.Sessions;
 using SooperSeller.Infrastructure.Accounts.Throttling;
+using SooperSeller.Infrastructure.Staff;
 
 namespace SooperSeller.Infrastructure.Storage;
 
 /// <summary>
 /// Deletes small keyed state in Table storage once it has served its purpose (architecture section 4: "swept by a
-/// timer"): ended sessions and their index rows, expired password-reset links and invitations, throttle counters
-/// whose window ended.
+/// timer"): ended merchant and staff sessions (and the merchant sessions' index rows), expired password-reset links
+/// and invitations, throttle counters whose window ended.
 /// Each row carries its own expiry; a row changed since it was read (412) is left for the next sweep.
 /// </summary>
 public sealed class KeyedStateSweep(StorageClients storage, IOptions<SessionOptions> sessions, TimeProvider time)
@@ -21,6 +22,8 @@ public sealed class KeyedStateSweep(StorageClients storage, IOptions<SessionOpti
         var idleSince = now - sessions.Value.IdleTimeout;
         return await DeleteAsync(TableSessionStore.TableName, TableClient.CreateQueryFilter($"AbsoluteExpiry lt {now}"), cancellationToken)
             + await DeleteAsync(TableSessionStore.TableName, TableClient.CreateQueryFilter($"RowKey eq {"session"} and LastSeenAt lt {idleSince}"), cancellationToken)
+            + await DeleteAsync(TableStaffSessionStore.TableName, TableClient.CreateQueryFilter($"AbsoluteExpiry lt {now}"), cancellationToken)
+            + await DeleteAsync(TableStaffSessionStore.TableName, TableClient.CreateQueryFilter($"LastSeenAt lt {now - TableStaffSessionStore.IdleTimeout}"), cancellationToken)
             + await DeleteAsync(TablePasswordResets.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken)
             + await DeleteAsync(TableInvitations.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken)
             + await DeleteAsync(TableThrottle.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken);

@@ -29,4 +29,21 @@ public sealed class KeyedStateSweepTests
 
         Assert.Equal(["live"], (await table.QueryAsync<TableEntity>().ToListAsync()).Select(r => r.PartitionKey));
     }
+
+    [Fact]
+    public async Task RunAsync_DeletesIdleStaffSessions_AndKeepsLiveOnes()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        await using var azurite = await Azurite.StartAsync(location: null, NullLogger.Instance, CancellationToken.None);
+        var storage = StorageClients.FromConnectionString(azurite.ConnectionString);
+        await storage.Tables.CreateTableIfNotExistsAsync(SooperSeller.Infrastructure.Staff.TableStaffSessionStore.TableName);
+        var table = storage.Tables.GetTableClient(SooperSeller.Infrastructure.Staff.TableStaffSessionStore.TableName);
+        var later = time.GetUtcNow().AddHours(8);
+        await table.AddEntityAsync(new TableEntity("idle", "session") { ["LastSeenAt"] = time.GetUtcNow().AddMinutes(-16), ["AbsoluteExpiry"] = later });
+        await table.AddEntityAsync(new TableEntity("live", "session") { ["LastSeenAt"] = time.GetUtcNow().AddMinutes(-1), ["AbsoluteExpiry"] = later });
+
+        await new KeyedStateSweep(storage, Options.Create(new SessionOptions()), time).RunAsync(CancellationToken.None);
+
+        Assert.Equal(["live"], (await table.QueryAsync<TableEntity>().ToListAsync()).Select(r => r.PartitionKey));
+    }
 }
