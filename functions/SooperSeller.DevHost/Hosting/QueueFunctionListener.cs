@@ -29,7 +29,7 @@ internal sealed partial class QueueFunctionListener(
     public static string PoisonQueueOf(string queueName) => queueName + "-poison";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.Queues.Select(function => ListenAsync(function, stoppingToken)));
+        Task.WhenAll(catalog.Queues.Where(f => !FunctionSwitch.IsDisabled(f.Name, configuration)).Select(function => ListenAsync(function, stoppingToken)));
 
     private async Task ListenAsync(QueueFunction function, CancellationToken cancellationToken)
     {

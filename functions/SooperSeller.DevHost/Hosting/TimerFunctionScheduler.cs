@@ -20,7 +20,7 @@ internal sealed partial class TimerFunctionScheduler(
     ILogger<TimerFunctionScheduler> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.Timers.Select(function => RunAsync(function, stoppingToken)));
+        Task.WhenAll(catalog.Timers.Where(f => !FunctionSwitch.IsDisabled(f.Name, configuration)).Select(function => RunAsync(function, stoppingToken)));
 
     public static CronExpression ParseSchedule(string schedule) =>
         schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6

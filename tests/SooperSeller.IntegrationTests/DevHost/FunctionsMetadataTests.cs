@@ -43,9 +43,11 @@ public sealed class FunctionsMetadataTests(EmulatorsFixture fixture) : IClassFix
     public async Task EveryMetadataEntry_IsInvokedThroughItsTrigger(string project)
     {
         var (metadata, assembly) = Load(project);
-        await using var devHost = await TestFunctionsDevHost.StartAsync(fixture.Emulators, assembly);
+        // The app's timers sweep shared tables, and the fake clock runs them: on an Azurite of this test's own.
+        await using var azurite = await Azurite.StartAsync(location: null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
+        await using var devHost = await TestFunctionsDevHost.StartAsync(fixture.Emulators, assembly, ownAzurite: azurite);
         var settings = new Dictionary<string, string> { ["%TestRecordQueue%"] = devHost.RecordQueue, ["%TestFailingQueue%"] = devHost.FailingQueue };
-        var queues = StorageClients.FromConnectionString(fixture.Emulators.Azurite.ConnectionString).Queues;
+        var queues = StorageClients.FromConnectionString(azurite.ConnectionString).Queues;
 
         foreach (var entry in metadata.OrderBy(e => e.Trigger == "activityTrigger"))
         {

@@ -35,7 +35,7 @@ public sealed class TestFunctionsDevHost : IAsyncDisposable
 
     public static HostJson QuickRetries { get; } = HostJson.Load() with { VisibilityTimeout = TimeSpan.Zero, MaxPollingInterval = TimeSpan.FromMilliseconds(200) };
 
-    public static async Task<TestFunctionsDevHost> StartAsync(SharedEmulators emulators, System.Reflection.Assembly? functions = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<TestFunctionsDevHost> StartAsync(SharedEmulators emulators, System.Reflection.Assembly? functions = null, IReadOnlyDictionary<string, string?>? settings = null, SooperSeller.DevHost.Emulators.Azurite? ownAzurite = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 10, 0, 30, TimeSpan.Zero));
@@ -51,6 +51,8 @@ public sealed class TestFunctionsDevHost : IAsyncDisposable
 
         var host = await TestDevHost.StartAsync(
             emulators,
+            ownAzurite: ownAzurite,
+            runTimers: true,
             settings: all,
             functionAssemblies: [functions ?? typeof(TestSink).Assembly],
             services: services =>

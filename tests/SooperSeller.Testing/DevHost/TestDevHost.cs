@@ -32,7 +32,8 @@ public sealed class TestDevHost : IAsyncDisposable
         Azurite? ownAzurite = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         IReadOnlyList<Assembly>? functionAssemblies = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool runTimers = false)
     {
         ArgumentNullException.ThrowIfNull(emulators);
         var database = "devhost-" + Guid.NewGuid().ToString("N")[..12];
@@ -49,6 +50,16 @@ public sealed class TestDevHost : IAsyncDisposable
             ["Secrets:LocalDirectory"] = Path.Combine(Path.GetTempPath(), "sooperseller-tests", database, "secrets"),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // The app's timers sweep tables every test shares; with a test's fake clock they would sweep other tests' rows.
+        // A test that means to run timers says so, and brings an Azurite of its own when they touch shared state.
+        if (!runTimers)
+        {
+            foreach (var timer in FunctionCatalog.Discover(functionAssemblies ?? [typeof(SooperSeller.Functions.FunctionsAppServices).Assembly]).Timers)
+            {
+                all[FunctionSwitch.SettingFor(timer.Name)] = "true";
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
