@@ -10,9 +10,11 @@ namespace SooperSeller.IntegrationTests.Accounts;
 /// </summary>
 internal static class LoopbackClient
 {
-    public static HttpClient Fresh(Uri baseAddress)
+    public static HttpClient Fresh(Uri baseAddress) => From(FreshAddress(), baseAddress);
+
+    /// <summary>A client whose connections leave from <paramref name="source"/>: the DevHost sees it as the caller's IP.</summary>
+    public static HttpClient From(IPAddress source, Uri baseAddress)
     {
-        var source = FreshLoopbackAddress();
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (context, cancellationToken) =>
@@ -36,8 +38,8 @@ internal static class LoopbackClient
         return client;
     }
 
-    // 127.x.y.z is all loopback on Linux; where only 127.0.0.1 is (macOS), tests share it.
-    private static IPAddress FreshLoopbackAddress()
+    /// <summary>A random 127.x.y.z; 127.x.y.z is all loopback on Linux; where only 127.0.0.1 is (macOS), tests share it.</summary>
+    public static IPAddress FreshAddress()
     {
         var address = new IPAddress([127, (byte)RandomNumberGenerator.GetInt32(1, 255), (byte)RandomNumberGenerator.GetInt32(0, 256), (byte)RandomNumberGenerator.GetInt32(1, 255)]);
         try

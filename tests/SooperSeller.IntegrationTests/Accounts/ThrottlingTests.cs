@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -21,7 +19,7 @@ public sealed class ThrottlingTests(EmulatorsFixture fixture) : IClassFixture<Em
     private const string Password = "chai and samosa at five";
     private const string WrongPassword = "not the password at all";
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly IPAddress _source = FreshLoopbackAddress();
+    private readonly IPAddress _source = LoopbackClient.FreshAddress();
     private TestDevHost? _first;
     private TestDevHost? _second;
     private HttpClient? _one;
@@ -38,8 +36,8 @@ public sealed class ThrottlingTests(EmulatorsFixture fixture) : IClassFixture<Em
             fixture.Emulators,
             settings: new Dictionary<string, string?> { ["DevHost:Sandbox"] = "true", ["Cosmos:Database"] = _first.Database },
             services: UseClock);
-        _one = ClientFrom(_source, _first.Host.BaseAddress);
-        _two = ClientFrom(_source, _second.Host.BaseAddress);
+        _one = LoopbackClient.From(_source, _first.Host.BaseAddress);
+        _two = LoopbackClient.From(_source, _second.Host.BaseAddress);
     }
 
     public async Task DisposeAsync()
@@ -189,7 +187,7 @@ public sealed class ThrottlingTests(EmulatorsFixture fixture) : IClassFixture<Em
     private async Task<string> SignUpAsync()
     {
         var email = $"owner.{Guid.NewGuid():N}@example.pk";
-        using var setup = ClientFrom(FreshLoopbackAddress(), _first!.Host.BaseAddress);
+        using var setup = LoopbackClient.From(LoopbackClient.FreshAddress(), _first!.Host.BaseAddress);
         using (var register = await RegisterAsync(setup, email))
         {
             Assert.Equal(HttpStatusCode.Accepted, register.StatusCode);
@@ -229,47 +227,5 @@ public sealed class ThrottlingTests(EmulatorsFixture fixture) : IClassFixture<Em
         while (cursor is not null);
 
         return items;
-    }
-
-    // HttpClient over sockets bound to the given source address: the DevHost sees it as the caller's IP.
-    private static HttpClient ClientFrom(IPAddress source, Uri baseAddress)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(source, 0));
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
-        return client;
-    }
-
-    // 127.x.y.z is all loopback on Linux; where only 127.0.0.1 is (macOS), tests share it and per-client checks skip.
-    private static IPAddress FreshLoopbackAddress()
-    {
-        var address = new IPAddress([127, (byte)RandomNumberGenerator.GetInt32(1, 255), (byte)RandomNumberGenerator.GetInt32(0, 256), (byte)RandomNumberGenerator.GetInt32(1, 255)]);
-        try
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(address, 0));
-            return address;
-        }
-        catch (SocketException)
-        {
-            return IPAddress.Loopback;
-        }
     }
 }

@@ -10,27 +10,11 @@ public static class SessionCookie
 {
     public const string Name = "__Host-sooperseller-session";
 
-    private static CookieOptions Options => new()
-    {
-        Secure = true,
-        HttpOnly = true,
-        SameSite = SameSiteMode.Lax,
-        Path = "/",
-        IsEssential = true,
-    };
+    private static readonly HostCookie Cookie = new(Name, SameSiteMode.Lax);
 
-    public static string? Read(HttpRequest request) =>
-        request?.Cookies.TryGetValue(Name, out var value) == true ? value : null;
+    public static string? Read(HttpRequest request) => Cookie.Read(request);
 
-    public static void Write(HttpResponse response, string token)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        response.Cookies.Append(Name, token, Options);
-    }
+    public static void Write(HttpResponse response, string token) => Cookie.Write(response, token);
 
-    public static void Clear(HttpResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        response.Cookies.Delete(Name, Options);
-    }
+    public static void Clear(HttpResponse response) => Cookie.Clear(response);
 }

@@ -10,29 +10,13 @@ public static class StaffSessionCookie
 {
     public const string Name = "__Host-sooperseller-staff";
 
-    private static CookieOptions Options => new()
-    {
-        Secure = true,
-        HttpOnly = true,
-        SameSite = SameSiteMode.Strict,
-        Path = "/",
-        IsEssential = true,
-    };
+    private static readonly HostCookie Cookie = new(Name, SameSiteMode.Strict);
 
-    public static string? Read(HttpRequest request) =>
-        request?.Cookies.TryGetValue(Name, out var value) == true ? value : null;
+    public static string? Read(HttpRequest request) => Cookie.Read(request);
 
-    public static void Write(HttpResponse response, string token)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        response.Cookies.Append(Name, token, Options);
-    }
+    public static void Write(HttpResponse response, string token) => Cookie.Write(response, token);
 
-    public static void Clear(HttpResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        response.Cookies.Delete(Name, Options);
-    }
+    public static void Clear(HttpResponse response) => Cookie.Clear(response);
 }
 
 /// <summary>The signed-in staff member of a <c>PlatformStaff</c> function. No merchant: no standing access.</summary>
