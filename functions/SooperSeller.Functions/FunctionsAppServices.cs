@@ -32,6 +32,7 @@ public static class FunctionsAppServices
         services.AddTransient<SooperSeller.Core.Accounts.PasswordReset.RequestPasswordResetHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.PasswordReset.ConfirmPasswordResetHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.Passwords.ChangePasswordHandler>();
+        services.AddTransient<SooperSeller.Core.Accounts.TwoStep.TwoStepHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.Sessions.MySessionsHandler>();
         services.AddTransient<GetMeHandler>();
         services.AddTransient<SooperSeller.Core.Accounts.Preferences.PreferencesHandler>();

@@ -50,6 +50,11 @@ public static partial class ProblemDetailsWriter
         problem.Type = TypeFor(problem.Status!.Value);
         problem.Title = ReasonPhrases.GetReasonPhrase(problem.Status.Value);
         problem.Extensions["traceId"] = traceId;
+        if (exception is UnauthenticatedException { Code: { } code })
+        {
+            problem.Extensions["code"] = code;
+        }
+
         return problem;
     }
 

@@ -139,6 +139,24 @@ public sealed class DenyAccessGrant(IAccessGrants grants, AuditTrail audit, Time
         OwnerDecision.DecideAsync(grants, audit, time, request, id, approve: false, cancellationToken);
 }
 
+/// <summary><c>POST /api/access-grants/{id}/revoke</c>: the owner ends an active grant at once; the staff member's next read is refused.</summary>
+public sealed class RevokeAccessGrant(IAccessGrants grants, AuditTrail audit, TimeProvider time)
+{
+    [Function(nameof(RevokeAccessGrant))]
+    [Session(Permission.OwnAccount)]
+    [Responds(StatusCodes.Status200OK, typeof(AccessGrantView), Description = "Revoked."), Responds(StatusCodes.Status404NotFound, Description = "The merchant has no grant with this id."), Responds(StatusCodes.Status409Conflict, Description = "The grant is not active (requested, expired, denied or revoked already).")]
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "access-grants/{id}/revoke")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var caller = request.GetCaller();
+        var grant = await grants.GetAsync(caller.MerchantId, id, cancellationToken) ?? throw new NotFoundException("access grant", id);
+        var now = time.GetUtcNow();
+        var revoked = grant.Revoke(ActivityActor.User(caller.UserId), now);
+        await grants.UpdateAsync(revoked, cancellationToken);
+        await audit.RecordAsync(request, AuditAction.StaffAccessRevoked, grant.GrantId, cancellationToken);
+        return TypedResults.Ok(AccessGrantView.Of(revoked, now));
+    }
+}
+
 internal static class OwnerDecision
 {
     public static async Task<IResult> DecideAsync(IAccessGrants grants, AuditTrail audit, TimeProvider time, HttpRequest request, string id, bool approve, CancellationToken cancellationToken)

@@ -15,6 +15,15 @@ public interface IEmailLookup
 
     /// <summary>Replaces the password hash (a rehash on sign-in, or a new password) unless the row changed since it was read.</summary>
     Task UpdatePasswordHashAsync(Credential credential, string passwordHash, CancellationToken cancellationToken);
+
+    /// <summary>Turns two-step sign-in on or off, recording the TOTP step used to do it, unless the row changed since it was read (409).</summary>
+    Task SetTotpAsync(Credential credential, bool enabled, long lastTotpStep, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a TOTP step as used at sign-in (and a rehashed password, if given) unless the row changed since it was
+    /// read; false when it did (a racing sign-in with the same code), so a code is never accepted twice.
+    /// </summary>
+    Task<bool> TryUseTotpStepAsync(Credential credential, long timeStep, string? newPasswordHash, CancellationToken cancellationToken);
 }
 
 /// <summary>What sign-in needs: the user, their merchant, and the password hash (with its parameters).</summary>
@@ -22,4 +31,10 @@ public sealed record Credential(EmailAddress Email, string UserId, MerchantId Me
 {
     /// <summary>The stored row's version, for optimistic concurrency; null before it is stored.</summary>
     public string? Version { get; init; }
+
+    /// <summary>Whether sign-in asks for a TOTP code after the password (optional two-step sign-in).</summary>
+    public bool TotpEnabled { get; init; }
+
+    /// <summary>The last TOTP time step accepted: a code is never accepted twice.</summary>
+    public long LastTotpStep { get; init; }
 }

@@ -10,6 +10,9 @@ public enum AccessGrantDecision
     Pending,
     Approved,
     Denied,
+
+    /// <summary>Approved, then ended early by the merchant's owner.</summary>
+    Revoked,
 }
 
 /// <summary>
@@ -36,14 +39,25 @@ public sealed record AccessGrant(
     /// <summary>The stored row's version (ETag), guarding decisions against a racing decision.</summary>
     public string? Version { get; init; }
 
-    /// <summary>When an approved grant stops working: approval time plus its hours.</summary>
-    public DateTimeOffset? ExpiresAt => Decision == AccessGrantDecision.Approved ? DecidedAt!.Value.AddHours(Hours) : null;
+    /// <summary>Who ended an approved grant early, and when (null unless <see cref="AccessGrantDecision.Revoked"/>).</summary>
+    public ActivityActor? RevokedBy { get; init; }
 
-    /// <summary>requested, active, expired or denied, at <paramref name="now"/>.</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
+
+    /// <summary>When an approved grant stops working: approval time plus its hours, or its revocation if earlier.</summary>
+    public DateTimeOffset? ExpiresAt => Decision switch
+    {
+        AccessGrantDecision.Approved => DecidedAt!.Value.AddHours(Hours),
+        AccessGrantDecision.Revoked => RevokedAt,
+        _ => null,
+    };
+
+    /// <summary>requested, active, expired, denied or revoked, at <paramref name="now"/>.</summary>
     public string StateAt(DateTimeOffset now) => Decision switch
     {
         AccessGrantDecision.Pending => "requested",
         AccessGrantDecision.Denied => "denied",
+        AccessGrantDecision.Revoked => "revoked",
         _ => now < ExpiresAt ? "active" : "expired",
     };
 
@@ -87,6 +101,15 @@ public sealed record AccessGrant(
     }
 
     public AccessGrant Deny(ActivityActor decider, DateTimeOffset now) => Decide(AccessGrantDecision.Denied, decider, now);
+
+    /// <summary>The owner ends an active grant before it expires; anything else (requested, expired, denied, revoked) is 409.</summary>
+    public AccessGrant Revoke(ActivityActor revoker, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(revoker);
+        return StateAt(now) == "active"
+            ? this with { Decision = AccessGrantDecision.Revoked, RevokedBy = revoker, RevokedAt = now }
+            : throw new ConflictException("Only an active grant can be revoked.");
+    }
 
     private AccessGrant Decide(AccessGrantDecision decision, ActivityActor decider, DateTimeOffset now) =>
         Decision == AccessGrantDecision.Pending

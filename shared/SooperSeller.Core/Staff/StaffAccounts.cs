@@ -22,8 +22,11 @@ public interface IStaffAccounts
     /// <summary>Creates the account; false when the address already has one.</summary>
     Task<bool> AddAsync(StaffAccount account, CancellationToken cancellationToken);
 
-    /// <summary>Records a TOTP step as used, if the account is unchanged since it was read; false when it changed (a racing sign-in).</summary>
-    Task<bool> TryUseTotpStepAsync(StaffAccount account, long timeStep, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a TOTP step as used (and a rehashed password, if given: hashes made with weaker parameters are upgraded at
+    /// sign-in), if the account is unchanged since it was read; false when it changed (a racing sign-in).
+    /// </summary>
+    Task<bool> TryUseTotpStepAsync(StaffAccount account, long timeStep, string? newPasswordHash, CancellationToken cancellationToken);
 }
 
 /// <summary>Time-based one-time passwords (RFC 6238): 30-second steps, 6 digits, SHA-1 (what authenticator apps expect).</summary>

@@ -13,7 +13,8 @@ public sealed record StaffLoginCommand(string? Email, string? Password, string? 
 /// <summary>
 /// Staff sign-in: email, password and a TOTP code, all required. Every failure (missing field, unknown email, wrong
 /// password, wrong, stale or reused code) is the same 401 after the same password work. Throttled like merchant
-/// sign-in, under counters of its own. The session carries no merchant.
+/// sign-in, under counters of its own. The session carries no merchant. A hash made with weaker parameters is upgraded
+/// in the same conditional write that uses up the TOTP step.
 /// </summary>
 public sealed class StaffLoginHandler(IStaffAccounts accounts, IPasswordHasher hasher, ITotp totp, ISecretStore secrets, IStaffSessionStore sessions, IThrottle throttle, TimeProvider time)
 {
@@ -34,14 +35,15 @@ public sealed class StaffLoginHandler(IStaffAccounts accounts, IPasswordHasher h
             throw wrong;
         }
 
-        if (password.Length == 0 || !hasher.Verify(password, account.PasswordHash).Valid)
+        var verification = password.Length == 0 ? default : hasher.Verify(password, account.PasswordHash);
+        if (!verification.Valid)
         {
             throw wrong;
         }
 
         var secret = await secrets.GetAsync(StaffAccount.TotpSecretName(account.StaffId), cancellationToken) ?? throw wrong;
         if (totp.Verify(secret, command.Totp, time.GetUtcNow(), account.LastTotpStep) is not { } step
-            || !await accounts.TryUseTotpStepAsync(account, step, cancellationToken))
+            || !await accounts.TryUseTotpStepAsync(account, step, verification.NeedsRehash ? hasher.Hash(password) : null, cancellationToken))
         {
             throw wrong;
         }

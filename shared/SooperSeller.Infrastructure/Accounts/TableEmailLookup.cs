@@ -65,8 +65,47 @@ public sealed class TableEmailLookup(StorageClients storage) : IEmailLookup
         }
     }
 
+    public async Task SetTotpAsync(Credential credential, bool enabled, long lastTotpStep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        if (!await TryMergeAsync(credential, new TableEntity(KeyOf(credential.Email), Row) { ["TotpEnabled"] = enabled, ["LastTotpStep"] = lastTotpStep }, cancellationToken))
+        {
+            throw new ConflictException("The account changed meanwhile; try again.");
+        }
+    }
+
+    public Task<bool> TryUseTotpStepAsync(Credential credential, long timeStep, string? newPasswordHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var row = new TableEntity(KeyOf(credential.Email), Row) { ["LastTotpStep"] = timeStep };
+        if (newPasswordHash is not null)
+        {
+            row["PasswordHash"] = newPasswordHash;
+        }
+
+        return TryMergeAsync(credential, row, cancellationToken);
+    }
+
+    private async Task<bool> TryMergeAsync(Credential credential, TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(row, credential.Version is { } version ? new ETag(version) : ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
     private static Credential ToCredential(EmailAddress email, TableEntity row) =>
-        new(email, row.GetString("UserId"), MerchantId.Parse(row.GetString("MerchantId")), row.GetString("PasswordHash")) { Version = row.ETag.ToString() };
+        new(email, row.GetString("UserId"), MerchantId.Parse(row.GetString("MerchantId")), row.GetString("PasswordHash"))
+        {
+            Version = row.ETag.ToString(),
+            TotpEnabled = row.GetBoolean("TotpEnabled") ?? false,
+            LastTotpStep = row.GetInt64("LastTotpStep") ?? 0,
+        };
 
     private static string KeyOf(EmailAddress email) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Value)));
 }

@@ -82,6 +82,9 @@ public sealed class TableAccessGrants(StorageClients storage) : IAccessGrants
         ["DecidedByKind"] = grant.DecidedBy?.Kind.ToString(),
         ["DecidedById"] = grant.DecidedBy?.Id,
         ["DecidedAt"] = grant.DecidedAt,
+        ["RevokedByKind"] = grant.RevokedBy?.Kind.ToString(),
+        ["RevokedById"] = grant.RevokedBy?.Id,
+        ["RevokedAt"] = grant.RevokedAt,
     };
 
     private static AccessGrant FromEntity(TableEntity row) => new(
@@ -96,5 +99,7 @@ public sealed class TableAccessGrants(StorageClients storage) : IAccessGrants
         row.GetDateTimeOffset("DecidedAt"))
     {
         Version = row.ETag.ToString(),
+        RevokedBy = row.GetString("RevokedById") is { } revoker ? new ActivityActor(Enum.Parse<ActorKind>(row.GetString("RevokedByKind")), revoker) : null,
+        RevokedAt = row.GetDateTimeOffset("RevokedAt"),
     };
 }

@@ -40,13 +40,19 @@ public sealed class TableStaffAccounts(StorageClients storage) : IStaffAccounts
         }
     }
 
-    public async Task<bool> TryUseTotpStepAsync(StaffAccount account, long timeStep, CancellationToken cancellationToken)
+    public async Task<bool> TryUseTotpStepAsync(StaffAccount account, long timeStep, string? newPasswordHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
+        var row = new TableEntity(KeyOf(account.Email), Row) { ["LastTotpStep"] = timeStep };
+        if (newPasswordHash is not null)
+        {
+            row["PasswordHash"] = newPasswordHash;
+        }
+
         try
         {
             await Table.UpdateEntityAsync(
-                new TableEntity(KeyOf(account.Email), Row) { ["LastTotpStep"] = timeStep },
+                row,
                 account.Version is { } version ? new ETag(version) : ETag.All,
                 TableUpdateMode.Merge,
                 cancellationToken);

@@ -160,6 +160,36 @@ public sealed class StaffSignInTests(EmulatorsFixture fixture) : IClassFixture<E
         Assert.Equal(HttpStatusCode.Forbidden, secondReads.StatusCode);
     }
 
+    [Fact]
+    public async Task AccessGrant_RevokedByOwner_IsRefusedAtOnceAndCannotBeRevokedTwice()
+    {
+        var api = new AccountsApi(DevHost.Client);
+        var owner = await api.SignUpAsync($"o.{Guid.NewGuid():N}@example.pk", "Revoking Rugs");
+        var staff = await SignInStaffAsync();
+
+        using var requested = await SendAsync(HttpMethod.Post, "api/staff/grants", staff.Cookie, staff.Csrf, new { merchantId = owner.MerchantId, reason = "Stock counts look wrong after import", hours = 8 });
+        var grantId = (await requested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var revokeRequested = await api.SendAsync(HttpMethod.Post, $"api/access-grants/{grantId}/revoke", owner);
+        using var approved = await api.SendAsync(HttpMethod.Post, $"api/access-grants/{grantId}/approve", owner);
+        using var underGrant = await SendAsync(HttpMethod.Get, $"api/staff/merchants/{owner.MerchantId}/profile", staff.Cookie, csrf: null);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        using var revoked = await api.SendAsync(HttpMethod.Post, $"api/access-grants/{grantId}/revoke", owner);
+        using var afterRevoke = await SendAsync(HttpMethod.Get, $"api/staff/merchants/{owner.MerchantId}/profile", staff.Cookie, csrf: null);
+        using var revokedAgain = await api.SendAsync(HttpMethod.Post, $"api/access-grants/{grantId}/revoke", owner);
+        using var auditLog = await api.SendAsync(HttpMethod.Get, "api/audit-log", owner);
+        var view = await revoked.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Conflict, revokeRequested.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, underGrant.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal("revoked", view.GetProperty("state").GetString());
+        Assert.Equal(_clock.GetUtcNow(), view.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.Forbidden, afterRevoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, revokedAgain.StatusCode);
+        Assert.Contains((await auditLog.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "staffAccessRevoked" && e.GetProperty("targetId").GetString() == grantId);
+    }
+
     private async Task<StaffSession> SignInStaffAsync(string? email = null, Totp? totp = null)
     {
         if (email is null || totp is null)

@@ -211,6 +211,35 @@ public sealed class TeamTests(EmulatorsFixture fixture) : IClassFixture<Emulator
         Assert.Equal([person.MerchantId], MerchantIdsOf(afterRemoval));
     }
 
+    [Fact]
+    public async Task RemoveUser_PersonInTwoMerchants_EndsOnlyTheirSessionsInThatMerchant()
+    {
+        var email = NewEmail();
+        var person = await Api.SignUpAsync(email, "Agency " + email[5..11]);
+        var ownerB = await SignUpOwnerAsync();
+        await InviteAsync(ownerB, email, "accountant");
+        _clock.Advance(TimeSpan.FromMinutes(1)); // joining B is then the most recent use, so sign-in lands there
+        using (var accepted = await Client.PostAsJsonAsync("api/invitations/accept", new { token = await InvitationTokenAsync(email), password = AccountsApi.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var inB = await Api.LoginAsync(email);
+        using var switched = await Api.SendAsync(HttpMethod.Post, "api/me/merchant", await Api.LoginAsync(email), new { merchantId = person.MerchantId });
+        var inA = await SignedInAsync(switched);
+        using var removed = await Api.SendAsync(HttpMethod.Delete, $"api/users/{person.UserId}", ownerB);
+        using var bAfter = await Api.SendAsync(HttpMethod.Get, "api/me", inB);
+        using var aAfter = await Api.SendAsync(HttpMethod.Get, "api/me", inA);
+        using var firstSessionInA = await Api.SendAsync(HttpMethod.Get, "api/me", person);
+
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, bAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, switched.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, aAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, firstSessionInA.StatusCode);
+    }
+
     private static string[] MerchantIdsOf(JsonElement me) =>
         [.. me.GetProperty("merchants").EnumerateArray().Select(m => m.GetProperty("id").GetString()!)];
 

@@ -58,6 +58,10 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
         ["ListAccessGrants"] = new("GET", "api/access-grants"),
         ["ApproveAccessGrant"] = new("POST", "api/access-grants/grt_0123456789abcdef0123456789abcdef/approve", OfB: true),
         ["DenyAccessGrant"] = new("POST", "api/access-grants/grt_0123456789abcdef0123456789abcdef/deny", OfB: true),
+        ["RevokeAccessGrant"] = new("POST", "api/access-grants/grt_0123456789abcdef0123456789abcdef/revoke", OfB: true),
+        ["StartTwoStep"] = new("POST", "api/me/totp"),
+        ["ConfirmTwoStep"] = new("POST", "api/me/totp/confirm", new { code = "123456" }),
+        ["DisableTwoStep"] = new("POST", "api/me/totp/disable", new { password = "not the right password", code = "123456" }),
     };
 
     [Fact]

@@ -86,4 +86,21 @@ public sealed class AccessGrantTests
 
         Assert.Throws<ConflictException>(approve);
     }
+
+    [Fact]
+    public void Revoke_ActiveGrant_EndsItAtOnce_AndOnlyAnActiveGrantCanBeRevoked()
+    {
+        var requested = AccessGrant.Request("stf_a", Merchant, "Courier booking fails for this shop", 2, Now);
+        var approved = requested.Approve(ActivityActor.User("usr_owner"), Now);
+
+        var revoked = approved.Revoke(ActivityActor.User("usr_owner"), Now.AddMinutes(30));
+
+        Assert.Equal("revoked", revoked.StateAt(Now.AddMinutes(30)));
+        Assert.False(revoked.IsActiveFor("stf_a", Now.AddMinutes(30)));
+        Assert.Equal(Now.AddMinutes(30), revoked.ExpiresAt);
+        Assert.Throws<ConflictException>(() => requested.Revoke(ActivityActor.User("usr_owner"), Now));
+        Assert.Throws<ConflictException>(() => revoked.Revoke(ActivityActor.User("usr_owner"), Now.AddMinutes(31)));
+        Assert.Throws<ConflictException>(() => approved.Revoke(ActivityActor.User("usr_owner"), Now.AddHours(3)));
+        Assert.Throws<ConflictException>(() => revoked.Approve(ActivityActor.User("usr_owner"), Now.AddMinutes(31)));
+    }
 }

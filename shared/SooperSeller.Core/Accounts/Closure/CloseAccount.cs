@@ -27,7 +27,7 @@ public sealed class CloseAccountHandler(IMerchantDirectory merchants, ISessionSt
         // Marked closed first, so a sign-in racing with this is refused by the profile or has its session ended below.
         foreach (var member in await merchants.ListMembersOfAsync(merchantId, cancellationToken))
         {
-            await sessions.RevokeAllAsync(member.UserId, exceptSessionId: null, cancellationToken);
+            await sessions.RevokeForMerchantAsync(member.UserId, merchantId, cancellationToken);
         }
 
         return new ClosureView(closed.ClosureRequestedAt!.Value, closed.DeleteAfter!.Value);

@@ -21,6 +21,12 @@ public interface ISessionStore
     /// <summary>Ends every session of a user, except optionally one (password change keeps the current one).</summary>
     Task<int> RevokeAllAsync(string userId, string? exceptSessionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ends the user's sessions in one merchant only (a role change, a removal, closure): a person who also works for
+    /// other merchants (an agency, an accountant) stays signed in there.
+    /// </summary>
+    Task<int> RevokeForMerchantAsync(string userId, MerchantId merchantId, CancellationToken cancellationToken);
+
     /// <summary>The user's live sessions, newest first.</summary>
     Task<IReadOnlyList<SessionSummary>> ListAsync(string userId, CancellationToken cancellationToken);
 

@@ -2,12 +2,16 @@ using System.Net;
 using SooperSeller.Core.Accounts.Passwords;
 using SooperSeller.Core.Accounts.Sessions;
 using SooperSeller.Core.Accounts.Throttling;
+using SooperSeller.Core.Accounts.TwoStep;
 using SooperSeller.Core.Errors;
+using SooperSeller.Core.Secrets;
+using SooperSeller.Core.Staff;
 using SooperSeller.Core.Tenancy;
 
 namespace SooperSeller.Core.Accounts.SignIn;
 
-public sealed record LoginCommand(string? Email, string? Password);
+/// <param name="Totp">The current code from the authenticator app, for users who turned two-step sign-in on.</param>
+public sealed record LoginCommand(string? Email, string? Password, string? Totp = null);
 
 /// <summary>
 /// Sign-in. An unknown email and a wrong password get the same 401 after the same work (a dummy verification), so
@@ -15,9 +19,11 @@ public sealed record LoginCommand(string? Email, string? Password);
 /// Every sign-in starts a new session with a new token. Failures are throttled per address and per client
 /// (<see cref="ThrottlePolicy"/>): past a limit, 429 before any password is checked. A person may belong to several
 /// merchants: sign-in picks the most recently used one they are still a member of; with none left it is the same 401
-/// as a wrong password (nothing to sign in to, and nothing said about the account).
+/// as a wrong password (nothing to sign in to, and nothing said about the account). A user with two-step sign-in on
+/// gets, after the right password only, a 401 with code <c>totp_required</c> until the request carries a current code
+/// (never one used before); the account's throttle counts those attempts too.
 /// </summary>
-public sealed class LoginHandler(IEmailLookup lookup, IPasswordHasher hasher, IMerchantDirectory merchants, ISessionStore sessions, IThrottle throttle, TimeProvider time)
+public sealed class LoginHandler(IEmailLookup lookup, IPasswordHasher hasher, IMerchantDirectory merchants, ISessionStore sessions, IThrottle throttle, ITotp totp, ISecretStore secrets, TimeProvider time)
 {
     /// <param name="client">The caller's IP address as the host sees it, for the per-client limit (null when unknown).</param>
     public async Task<NewSession> HandleAsync(LoginCommand command, IPAddress? client, CancellationToken cancellationToken)
@@ -60,12 +66,24 @@ public sealed class LoginHandler(IEmailLookup lookup, IPasswordHasher hasher, IM
             throw wrong;
         }
 
+        var newHash = verification.NeedsRehash ? hasher.Hash(command.Password!) : null;
+        if (credential.TotpEnabled)
+        {
+            var codeNeeded = new UnauthenticatedException("Enter the current code from your authenticator app.") { Code = UnauthenticatedException.TotpRequired };
+            var secret = await secrets.GetAsync(TwoStepHandler.SecretNameFor(credential.UserId), cancellationToken) ?? throw codeNeeded;
+            if (totp.Verify(secret, command.Totp?.Trim(), time.GetUtcNow(), credential.LastTotpStep) is not { } step
+                || !await lookup.TryUseTotpStepAsync(credential, step, newHash, cancellationToken))
+            {
+                throw codeNeeded;
+            }
+        }
+        else if (newHash is not null)
+        {
+            await lookup.UpdatePasswordHashAsync(credential, newHash, cancellationToken);
+        }
+
         await throttle.ResetAsync(accountKey, cancellationToken);
         await throttle.ReleaseAsync(clientKey, cancellationToken);
-        if (verification.NeedsRehash)
-        {
-            await lookup.UpdatePasswordHashAsync(credential, hasher.Hash(command.Password!), cancellationToken);
-        }
 
         var (merchantId, role) = await PickMerchantAsync(credential, cancellationToken) ?? throw wrong;
         var session = await sessions.CreateAsync(new SessionSubject(credential.UserId, merchantId, role), cancellationToken);

@@ -14,7 +14,8 @@ public sealed record UserView(string Id, string Name, string Email, Role Role, D
 /// <summary>
 /// The members of the caller's merchant: list, change a role, remove (<see cref="Permission.ManageUsers"/>), and transfer
 /// ownership (<see cref="Permission.OwnAccount"/>). Sessions carry the role they were signed in with, so every change
-/// ends the affected user's sessions at once (<see cref="ISessionStore.RevokeAllAsync"/>): a removed user is refused on
+/// ends the affected user's sessions in this merchant at once (<see cref="ISessionStore.RevokeForMerchantAsync"/>; their
+/// sessions in other merchants they belong to stay): a removed user is refused on
 /// their next request, and a user whose role changed signs in again and gets the new one. The owner's role changes only
 /// by transfer, and the owner cannot be removed.
 /// </summary>
@@ -38,7 +39,7 @@ public sealed class TeamHandler(IMerchantDirectory merchants, ISessionStore sess
         }
 
         await merchants.SetMemberRoleAsync(merchantId, userId, role, cancellationToken);
-        await sessions.RevokeAllAsync(userId, exceptSessionId: null, cancellationToken);
+        await sessions.RevokeForMerchantAsync(userId, merchantId, cancellationToken);
     }
 
     public async Task RemoveAsync(MerchantId merchantId, string userId, CancellationToken cancellationToken)
@@ -50,7 +51,7 @@ public sealed class TeamHandler(IMerchantDirectory merchants, ISessionStore sess
         }
 
         await merchants.RemoveMemberAsync(merchantId, userId, cancellationToken);
-        await sessions.RevokeAllAsync(userId, exceptSessionId: null, cancellationToken);
+        await sessions.RevokeForMerchantAsync(userId, merchantId, cancellationToken);
     }
 
     /// <summary>
@@ -70,8 +71,8 @@ public sealed class TeamHandler(IMerchantDirectory merchants, ISessionStore sess
         _ = await merchants.GetMemberAsync(merchantId, targetId, cancellationToken) ?? throw NotAMember();
         await merchants.SetMemberRoleAsync(merchantId, targetId, Role.Owner, cancellationToken);
         await merchants.SetMemberRoleAsync(merchantId, ownerId, Role.Manager, cancellationToken);
-        await sessions.RevokeAllAsync(targetId, exceptSessionId: null, cancellationToken);
-        await sessions.RevokeAllAsync(ownerId, exceptSessionId: null, cancellationToken);
+        await sessions.RevokeForMerchantAsync(targetId, merchantId, cancellationToken);
+        await sessions.RevokeForMerchantAsync(ownerId, merchantId, cancellationToken);
         return targetId;
     }
 

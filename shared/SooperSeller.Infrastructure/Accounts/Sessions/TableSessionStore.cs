@@ -32,7 +32,7 @@ public sealed class TableSessionStore(StorageClients storage, IOptions<SessionOp
         var now = time.GetUtcNow();
         var expiry = now + Options.AbsoluteTimeout;
 
-        await Table.AddEntityAsync(new TableEntity(UserPartition(subject.UserId), sessionId) { ["TokenHash"] = hash, ["AbsoluteExpiry"] = expiry }, cancellationToken);
+        await Table.AddEntityAsync(new TableEntity(UserPartition(subject.UserId), sessionId) { ["TokenHash"] = hash, ["MerchantId"] = subject.MerchantId.Value, ["AbsoluteExpiry"] = expiry }, cancellationToken);
         await Table.AddEntityAsync(
             new TableEntity(hash, SessionRow)
             {
@@ -112,6 +112,33 @@ public sealed class TableSessionStore(StorageClients storage, IOptions<SessionOp
         await foreach (var index in Table.QueryAsync<TableEntity>(e => e.PartitionKey == UserPartition(userId), cancellationToken: cancellationToken))
         {
             if (index.RowKey == exceptSessionId)
+            {
+                continue;
+            }
+
+            await Table.DeleteEntityAsync(index.GetString("TokenHash"), SessionRow, ETag.All, cancellationToken);
+            await Table.DeleteEntityAsync(index.PartitionKey, index.RowKey, ETag.All, cancellationToken);
+            revoked++;
+        }
+
+        return revoked;
+    }
+
+    public async Task<int> RevokeForMerchantAsync(string userId, MerchantId merchantId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var revoked = 0;
+        await foreach (var index in Table.QueryAsync<TableEntity>(e => e.PartitionKey == UserPartition(userId), cancellationToken: cancellationToken))
+        {
+            // Index rows written before they carried the merchant are checked against their session row.
+            var merchant = index.GetString("MerchantId");
+            if (merchant is null)
+            {
+                var read = await Table.GetEntityIfExistsAsync<TableEntity>(index.GetString("TokenHash"), SessionRow, cancellationToken: cancellationToken);
+                merchant = read.HasValue && read.Value is { } row ? row.GetString("MerchantId") : merchantId.Value;
+            }
+
+            if (!string.Equals(merchant, merchantId.Value, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -6,8 +6,11 @@ using SooperSeller.Core.Accounts.Passwords;
 using SooperSeller.Core.Accounts.Sessions;
 using SooperSeller.Core.Accounts.SignIn;
 using SooperSeller.Core.Accounts.Throttling;
+using SooperSeller.Core.Accounts.TwoStep;
 using SooperSeller.Core.Errors;
+using SooperSeller.Core.Secrets;
 using SooperSeller.Core.Tenancy;
+using SooperSeller.Infrastructure.Staff;
 using SooperSeller.UnitTests.Accounts.Throttling;
 
 namespace SooperSeller.UnitTests.Accounts.SignIn;
@@ -24,6 +27,8 @@ public class LoginHandlerTests
     private readonly Mock<IMerchantDirectory> _merchants = new();
     private readonly Mock<ISessionStore> _sessions = new();
     private readonly Credential _credential = new(Email, "usr_1", Merchant, "$old$") { Version = "v1" };
+    private readonly Mock<ISecretStore> _secrets = new();
+    private readonly OtpNetTotp _totp = new();
     private readonly InMemoryThrottle _throttle;
 
     public LoginHandlerTests()
@@ -35,7 +40,57 @@ public class LoginHandlerTests
         _sessions.Setup(s => s.CreateAsync(It.IsAny<SessionSubject>(), It.IsAny<CancellationToken>())).ReturnsAsync(new NewSession("ses", "tok", "csrf", DateTimeOffset.MaxValue));
     }
 
-    private LoginHandler Handler => new(_lookup.Object, _hasher.Object, _merchants.Object, _sessions.Object, _throttle, _time);
+    private LoginHandler Handler => new(_lookup.Object, _hasher.Object, _merchants.Object, _sessions.Object, _throttle, _totp, _secrets.Object, _time);
+
+    [Fact]
+    public async Task TwoStepOn_RightPasswordWithoutACode_AsksForTheCode_AndStartsNoSession()
+    {
+        var secret = TurnOnTwoStep(lastStep: 0);
+
+        var refused = await Assert.ThrowsAsync<UnauthenticatedException>(() => Handler.HandleAsync(new LoginCommand(Email.Value, Password), Client, CancellationToken.None));
+        var wrongCode = await Assert.ThrowsAsync<UnauthenticatedException>(() => Handler.HandleAsync(new LoginCommand(Email.Value, Password, CodeAt(secret, _time.GetUtcNow().AddMinutes(-10))), Client, CancellationToken.None));
+
+        Assert.Equal(UnauthenticatedException.TotpRequired, refused.Code);
+        Assert.Equal(UnauthenticatedException.TotpRequired, wrongCode.Code);
+        _sessions.Verify(s => s.CreateAsync(It.IsAny<SessionSubject>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task TwoStepOn_RightCode_SignsIn_UsingUpTheStepAndUpgradingTheHashInOneWrite()
+    {
+        var secret = TurnOnTwoStep(lastStep: 0);
+        _hasher.Setup(h => h.Verify(Password, "$old$")).Returns(PasswordVerification.SucceededNeedsRehash);
+        _hasher.Setup(h => h.Hash(Password)).Returns("$new$");
+        _lookup.Setup(l => l.TryUseTotpStepAsync(It.IsAny<Credential>(), It.IsAny<long>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        await Handler.HandleAsync(new LoginCommand(Email.Value, Password, CodeAt(secret)), Client, CancellationToken.None);
+
+        _lookup.Verify(l => l.TryUseTotpStepAsync(It.IsAny<Credential>(), _time.GetUtcNow().ToUnixTimeSeconds() / OtpNetTotp.StepSeconds, "$new$", It.IsAny<CancellationToken>()), Times.Once);
+        _lookup.Verify(l => l.UpdatePasswordHashAsync(It.IsAny<Credential>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _sessions.Verify(s => s.CreateAsync(new SessionSubject("usr_1", Merchant, Role.Manager), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task TwoStepOn_ACodeUsedBefore_IsRefused()
+    {
+        var secret = TurnOnTwoStep(lastStep: _time.GetUtcNow().ToUnixTimeSeconds() / OtpNetTotp.StepSeconds);
+
+        var refused = await Assert.ThrowsAsync<UnauthenticatedException>(() => Handler.HandleAsync(new LoginCommand(Email.Value, Password, CodeAt(secret)), Client, CancellationToken.None));
+
+        Assert.Equal(UnauthenticatedException.TotpRequired, refused.Code);
+        _sessions.Verify(s => s.CreateAsync(It.IsAny<SessionSubject>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private string TurnOnTwoStep(long lastStep)
+    {
+        var secret = _totp.NewSecret();
+        _lookup.Setup(l => l.FindAsync(Email, It.IsAny<CancellationToken>())).ReturnsAsync(_credential with { TotpEnabled = true, LastTotpStep = lastStep });
+        _secrets.Setup(s => s.GetAsync(TwoStepHandler.SecretNameFor("usr_1"), It.IsAny<CancellationToken>())).ReturnsAsync(secret);
+        _hasher.Setup(h => h.Verify(Password, "$old$")).Returns(PasswordVerification.Succeeded);
+        return secret;
+    }
+
+    private string CodeAt(string secret, DateTimeOffset? at = null) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp((at ?? _time.GetUtcNow()).UtcDateTime);
 
     [Fact]
     public async Task UnknownEmail_DoesTheWorkOfAVerification_AndAnswersLikeAWrongPassword()

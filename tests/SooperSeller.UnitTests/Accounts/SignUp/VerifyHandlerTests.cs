@@ -150,6 +150,10 @@ public class VerifyHandlerTests
 
         public Task UpdatePasswordHashAsync(Credential credential, string passwordHash, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task SetTotpAsync(Credential credential, bool enabled, long lastTotpStep, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryUseTotpStepAsync(Credential credential, long timeStep, string? newPasswordHash, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public async Task<NewSession> CreateAsync(SessionSubject subject, CancellationToken cancellationToken)
         {
             await Write(() => true);
@@ -161,6 +165,8 @@ public class VerifyHandlerTests
         public Task RevokeAsync(string token, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<int> RevokeAllAsync(string userId, string? exceptSessionId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<int> RevokeForMerchantAsync(string userId, MerchantId merchantId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<SessionSummary>> ListAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -257,6 +257,8 @@ public class RequestAuthenticatorTests
 
         public Task<int> RevokeAllAsync(string userId, string? exceptSessionId, CancellationToken cancellationToken) => Task.FromResult(0);
 
+        public Task<int> RevokeForMerchantAsync(string userId, MerchantId merchantId, CancellationToken cancellationToken) => Task.FromResult(0);
+
         public Task<IReadOnlyList<SessionSummary>> ListAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<SessionSummary>>([]);
 
         public Task<bool> RevokeAsync(string userId, string sessionId, CancellationToken cancellationToken) => Task.FromResult(false);
