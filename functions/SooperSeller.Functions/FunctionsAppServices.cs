@@ -41,6 +41,11 @@ public static class FunctionsAppServices
         services.AddSingleton<Activity.AuditTrail>();
         services.AddSingleton<Staff.StaffActivity>();
         services.AddTransient<SweepRegistrationsHandler>();
+        services.AddTransient<SooperSeller.Core.Stores.StoreConnectionHandler>();
+        services.AddTransient<SooperSeller.Core.Stores.DisconnectStoreHandler>();
+        services.AddTransient<SooperSeller.Core.Stores.StoreSetupHandler>();
+        services.AddSingleton<Stores.StoreCallers>();
+        services.AddSingleton<Stores.StoreLinks>();
         return services;
     }
 }

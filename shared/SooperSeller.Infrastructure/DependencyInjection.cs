@@ -49,6 +49,16 @@ public static class DependencyInjection
         services.AddSingleton<KeyedStateSweep>();
         services.AddSingleton<IMerchantDirectory, CosmosMerchantDirectory>();
         services.AddSingleton<Core.Accounts.Preferences.IPreferencesStore, CosmosPreferencesStore>();
+        services.AddSingleton<Core.Stores.IStores, Stores.CosmosStores>();
+        services.AddSingleton<Core.Stores.IShopDirectory, Stores.TableShopDirectory>();
+        services.AddSingleton<Core.Stores.IOAuthStates, Stores.TableOAuthStates>();
+        services.AddSingleton<Core.Stores.IStoreWork, Stores.QueueStoreWork>();
+        SooperSeller.Shopify.DependencyInjection.AddShopify(services, configuration);
+        services.AddSingleton<Shopify.ShopifyTokenCipher>();
+        services.AddTransient<Shopify.TableShopifyTokens>();
+        services.AddTransient<SooperSeller.Shopify.IShopifyTokenStore>(provider => provider.GetRequiredService<Shopify.TableShopifyTokens>());
+        services.AddTransient<SooperSeller.Shopify.IShopifyAccessTokens>(provider => provider.GetRequiredService<Shopify.TableShopifyTokens>());
+        services.AddTransient<Core.Stores.IShopifyGateway, SooperSeller.Shopify.Stores.ShopifyStoreGateway>();
         services.AddSingleton<SooperSeller.Core.Activity.IUsageLog, Activity.CosmosUsageLog>();
         services.AddSingleton<SooperSeller.Core.Activity.IAccessLog, Activity.CosmosAccessLog>();
         services.AddSingleton<SooperSeller.Core.Activity.IAuditLog, Activity.CosmosAuditLog>();

@@ -21,6 +21,8 @@ public sealed class DevHostOptions
         ["DevHost:Sandbox"] = "true",
         ["Cosmos:Database"] = "sooperseller",
         ["Frontend:Origins"] = "http://127.0.0.1:7071,http://localhost:5173",
+        ["Shopify:ApiKey"] = Emulators.ShopifySimulator.SandboxApiKey,
+        ["Shopify:ApiSecret"] = Emulators.ShopifySimulator.SandboxApiSecret,
         ["Shopify:ApiVersion"] = "2026-10",
         ["Shopify:AppUrl"] = "http://127.0.0.1:7071",
         ["Logging:LogLevel:Default"] = "Information",

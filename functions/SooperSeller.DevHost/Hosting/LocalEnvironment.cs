@@ -10,35 +10,45 @@ namespace SooperSeller.DevHost.Hosting;
 /// </summary>
 internal sealed partial class LocalEnvironment : IAsyncDisposable
 {
-    private LocalEnvironment(Azurite? azurite, CosmosStandIn? cosmos)
+    private LocalEnvironment(Azurite? azurite, CosmosStandIn? cosmos, ShopifySimulator? shopify)
     {
         Azurite = azurite;
         Cosmos = cosmos;
+        Shopify = shopify;
     }
 
     public Azurite? Azurite { get; }
 
     public CosmosStandIn? Cosmos { get; }
 
+    /// <summary>The Shopify simulator, in sandbox mode when no <c>Shopify:AdminBaseUrl</c> is given.</summary>
+    public ShopifySimulator? Shopify { get; }
+
     public static async Task<LocalEnvironment> StartAsync(ConfigurationManager configuration, ILogger logger, CancellationToken cancellationToken)
     {
         var needStorage = string.IsNullOrWhiteSpace(configuration[StorageClients.SettingName])
             && string.IsNullOrWhiteSpace(configuration[$"{StorageClients.SettingName}:blobServiceUri"]);
         var needCosmos = string.IsNullOrWhiteSpace(configuration["Cosmos:Endpoint"]);
+        var needShopify = configuration.GetValue<bool>("DevHost:Sandbox") && string.IsNullOrWhiteSpace(configuration["Shopify:AdminBaseUrl"]);
 
-        // Both start at once; if either fails, the one that started is stopped again.
+        // All start at once; if one fails, those that started are stopped again.
         var azuriteStart = needStorage ? AsNullable(Azurite.StartAsync(location: null, logger, cancellationToken)) : Task.FromResult<Azurite?>(null);
         var cosmosStart = needCosmos ? AsNullable(CosmosStandIn.StartAsync(logger, cancellationToken)) : Task.FromResult<CosmosStandIn?>(null);
+        var shopifyStart = needShopify
+            ? AsNullable(ShopifySimulator.StartAsync(configuration["Shopify:ApiKey"] ?? ShopifySimulator.SandboxApiKey, configuration["Shopify:ApiSecret"] ?? ShopifySimulator.SandboxApiSecret, logger, cancellationToken))
+            : Task.FromResult<ShopifySimulator?>(null);
         Azurite? azurite = null;
         CosmosStandIn? cosmos = null;
+        ShopifySimulator? shopify = null;
         try
         {
             azurite = await azuriteStart;
             cosmos = await cosmosStart;
+            shopify = await shopifyStart;
         }
         catch
         {
-            await DisposeStartedAsync(AsDisposable(azuriteStart), AsDisposable(cosmosStart));
+            await DisposeStartedAsync(AsDisposable(azuriteStart), AsDisposable(cosmosStart), AsDisposable(shopifyStart));
             throw;
         }
 
@@ -59,8 +69,14 @@ internal sealed partial class LocalEnvironment : IAsyncDisposable
             Log.Component(logger, "Cosmos stand-in", cosmos.Endpoint);
         }
 
+        if (shopify is not null)
+        {
+            settings["Shopify:AdminBaseUrl"] = shopify.AdminBaseUrl;
+            Log.Component(logger, "Shopify simulator", shopify.Endpoint);
+        }
+
         ((IConfigurationBuilder)configuration).Add(new MemoryConfigurationSource { InitialData = settings });
-        return new LocalEnvironment(azurite, cosmos);
+        return new LocalEnvironment(azurite, cosmos, shopify);
     }
 
     public async ValueTask DisposeAsync()
@@ -73,6 +89,11 @@ internal sealed partial class LocalEnvironment : IAsyncDisposable
         if (Cosmos is not null)
         {
             await Cosmos.DisposeAsync();
+        }
+
+        if (Shopify is not null)
+        {
+            await Shopify.DisposeAsync();
         }
     }
 

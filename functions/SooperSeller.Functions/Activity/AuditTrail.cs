@@ -16,9 +16,16 @@ public sealed class AuditTrail(IAuditLog auditLog, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(request);
         var caller = request.GetCaller();
+        return RecordAsync(request, caller.MerchantId, ActivityActor.User(caller.UserId), action, targetId, cancellationToken);
+    }
+
+    /// <summary>For functions without a session caller (the Shopify callback acts for the user who started it).</summary>
+    public Task RecordAsync(HttpRequest request, Core.Tenancy.MerchantId merchantId, ActivityActor actor, AuditAction action, string? targetId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var entry = new AuditEntry(
-            caller.MerchantId,
-            ActivityActor.User(caller.UserId),
+            merchantId,
+            actor,
             action,
             targetId,
             time.GetUtcNow(),

@@ -21,6 +21,7 @@ public class EmulatorLifetimeTests(EmulatorsFixture fixture) : IClassFixture<Emu
     public static TheoryData<string, string[]> Emulators => new()
     {
         { "cosmos-standin.js", ["--host", "127.0.0.1", "--port", "0"] },
+        { Path.Combine("shopify-simulator", "server.js"), ["--api-key", "k", "--api-secret", "s", "--port", "0", "--version", "2026-10"] },
         { Path.Combine("node_modules", "azurite", "dist", "src", "azurite.js"), ["--inMemoryPersistence", "--disableTelemetry", "--silent", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0"] },
     };
 

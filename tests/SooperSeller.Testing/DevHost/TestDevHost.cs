@@ -33,7 +33,8 @@ public sealed class TestDevHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         IReadOnlyList<Assembly>? functionAssemblies = null,
         Action<IServiceCollection>? services = null,
-        bool runTimers = false)
+        bool runTimers = false,
+        bool shopify = false)
     {
         ArgumentNullException.ThrowIfNull(emulators);
         var database = "devhost-" + Guid.NewGuid().ToString("N")[..12];
@@ -49,6 +50,11 @@ public sealed class TestDevHost : IAsyncDisposable
             ["Cosmos:Database"] = database,
             ["Secrets:LocalDirectory"] = Path.Combine(Path.GetTempPath(), "sooperseller-tests", database, "secrets"),
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Every test DevHost speaks to the run's Shopify simulator, never to Shopify.
+            ["Shopify:AdminBaseUrl"] = emulators.Shopify.AdminBaseUrl,
+            ["Shopify:ApiKey"] = emulators.Shopify.ApiKey,
+            ["Shopify:ApiSecret"] = emulators.Shopify.ApiSecret,
         };
         // The app's timers sweep tables every test shares; with a test's fake clock they would sweep other tests' rows.
         // A test that means to run timers says so, and brings an Azurite of its own when they touch shared state.
@@ -81,6 +87,15 @@ public sealed class TestDevHost : IAsyncDisposable
         DevHostApp host;
         for (var attempt = 1; ; attempt++)
         {
+            if (shopify)
+            {
+                // Shopify redirects and webhooks need the app's own address before it starts (Shopify:AppUrl), so the
+                // port is chosen here rather than by the server; a port taken meanwhile is retried with another.
+                var port = FreeLoopbackPort();
+                all["DevHost:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                all["Shopify:AppUrl"] = $"http://127.0.0.1:{port}";
+            }
+
             host = await DevHostApp.CreateAsync([], overrides, CancellationToken.None);
             try
             {
@@ -99,6 +114,13 @@ public sealed class TestDevHost : IAsyncDisposable
         var client = CreateClient(host.BaseAddress);
         client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
         return new TestDevHost(host, client, database);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A client with no browser headers at all (curl, or another site's script without them).</summary>

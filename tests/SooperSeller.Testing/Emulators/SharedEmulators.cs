@@ -12,15 +12,19 @@ public sealed class SharedEmulators
 {
     private static readonly Lazy<Task<SharedEmulators>> Instance = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private SharedEmulators(Azurite azurite, CosmosTarget cosmos)
+    private SharedEmulators(Azurite azurite, CosmosTarget cosmos, ShopifySimulator shopify)
     {
         Azurite = azurite;
         Cosmos = cosmos;
+        Shopify = shopify;
     }
 
     public Azurite Azurite { get; }
 
     public CosmosTarget Cosmos { get; }
+
+    /// <summary>Runs with <see cref="ShopifySimulator.SandboxApiKey"/> and <see cref="ShopifySimulator.SandboxApiSecret"/>; tests isolate themselves with their own shop domains.</summary>
+    public ShopifySimulator Shopify { get; }
 
     public static Task<SharedEmulators> GetAsync() => Instance.Value;
 
@@ -30,8 +34,10 @@ public sealed class SharedEmulators
         var real = CosmosTarget.RealAccountFromEnvironment();
         var azuriteStart = Azurite.StartAsync(location: null, logger, CancellationToken.None);
         var standInStart = real is null ? CosmosStandIn.StartAsync(logger, CancellationToken.None) : Task.FromResult<CosmosStandIn>(null!);
+        var shopifyStart = ShopifySimulator.StartAsync(ShopifySimulator.SandboxApiKey, ShopifySimulator.SandboxApiSecret, logger, CancellationToken.None);
         var azurite = await azuriteStart;
         var standIn = await standInStart;
+        var shopify = await shopifyStart;
         var cosmos = real is { } account
             ? new CosmosTarget(account.Endpoint, account.Key, standIn: null)
             : new CosmosTarget(standIn.Endpoint, CosmosStandIn.Key, standIn);
@@ -40,7 +46,8 @@ public sealed class SharedEmulators
         {
             azurite.Process.Kill();
             standIn?.Process.Kill();
+            shopify.Process.Kill();
         };
-        return new SharedEmulators(azurite, cosmos);
+        return new SharedEmulators(azurite, cosmos, shopify);
     }
 }

@@ -30,8 +30,8 @@ public class CloseAccountHandlerTests
         var closure = await Handler.HandleAsync(Merchant, CancellationToken.None);
 
         Assert.Equal(new ClosureView(Now, Now.AddDays(30)), closure);
-        _sessions.Verify(s => s.RevokeAllAsync("usr_1", null, It.IsAny<CancellationToken>()), Times.Once);
-        _sessions.Verify(s => s.RevokeAllAsync("usr_2", null, It.IsAny<CancellationToken>()), Times.Once);
+        _sessions.Verify(s => s.RevokeForMerchantAsync("usr_1", Merchant, It.IsAny<CancellationToken>()), Times.Once);
+        _sessions.Verify(s => s.RevokeForMerchantAsync("usr_2", Merchant, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

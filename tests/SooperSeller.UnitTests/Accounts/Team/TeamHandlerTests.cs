@@ -27,7 +27,7 @@ public class TeamHandlerTests
         await Handler.ChangeRoleAsync(Merchant, "usr_op", new ChangeRoleCommand("accountant"), CancellationToken.None);
 
         _merchants.Verify(m => m.SetMemberRoleAsync(Merchant, "usr_op", Role.Accountant, It.IsAny<CancellationToken>()));
-        _sessions.Verify(s => s.RevokeAllAsync("usr_op", null, It.IsAny<CancellationToken>()));
+        _sessions.Verify(s => s.RevokeForMerchantAsync("usr_op", Merchant, It.IsAny<CancellationToken>()));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class TeamHandlerTests
         await Handler.RemoveAsync(Merchant, "usr_op", CancellationToken.None);
 
         _merchants.Verify(m => m.RemoveMemberAsync(Merchant, "usr_op", It.IsAny<CancellationToken>()));
-        _sessions.Verify(s => s.RevokeAllAsync("usr_op", null, It.IsAny<CancellationToken>()));
+        _sessions.Verify(s => s.RevokeForMerchantAsync("usr_op", Merchant, It.IsAny<CancellationToken>()));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class TeamHandlerTests
     {
         await Assert.ThrowsAsync<NotFoundException>(() => Handler.RemoveAsync(Merchant, "usr_elsewhere", CancellationToken.None));
 
-        _sessions.Verify(s => s.RevokeAllAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _sessions.Verify(s => s.RevokeForMerchantAsync(It.IsAny<string>(), It.IsAny<MerchantId>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public class TeamHandlerTests
 
         _merchants.Verify(m => m.SetMemberRoleAsync(Merchant, "usr_op", Role.Owner, It.IsAny<CancellationToken>()));
         _merchants.Verify(m => m.SetMemberRoleAsync(Merchant, "usr_owner", Role.Manager, It.IsAny<CancellationToken>()));
-        _sessions.Verify(s => s.RevokeAllAsync("usr_op", null, It.IsAny<CancellationToken>()));
-        _sessions.Verify(s => s.RevokeAllAsync("usr_owner", null, It.IsAny<CancellationToken>()));
+        _sessions.Verify(s => s.RevokeForMerchantAsync("usr_op", Merchant, It.IsAny<CancellationToken>()));
+        _sessions.Verify(s => s.RevokeForMerchantAsync("usr_owner", Merchant, It.IsAny<CancellationToken>()));
     }
 
     [Theory]
