@@ -120,6 +120,43 @@ public sealed class StoreConnectionTests(EmulatorsFixture fixture, PrivateAzurit
     }
 
     [Fact]
+    public async Task Reinstall_AfterUninstallOnShopify_ConnectsAgain_AndSyncRecreatesDeletedSubscriptions()
+    {
+        var shop = await NewShopAsync(locations: 1);
+        var owner = await SignUpAsync();
+        await Shopify.ConfigureAppAsync(new SimAppSettings { AppUrl = "https://sooperseller.invalid/api/shopify/install" });
+        using (var connect = await Api.SendAsync(HttpMethod.Post, "api/stores/connect", owner, new { shopDomain = shop }))
+        using (var completed = await GetAsync(await ConsentAsync(new Uri((await connect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizeUrl").GetString()!)), owner))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
+        }
+
+        var storeId = (await StoreListAsync(owner)).Single().GetProperty("id").GetString()!;
+        var first = await WaitForSyncAsync(owner, storeId);
+        await Shopify.UninstallAsync(shop);
+        var install = await Shopify.GetInstallUrlAsync(shop);
+        using var reinstall = await GetAsync(new Uri(_devHost!.Host.BaseAddress, "api/shopify/install" + install.Query), owner);
+        using var reconnected = await GetAsync(await ConsentAsync(reinstall.Headers.Location!), owner);
+        var second = await WaitForSyncAsync(owner, storeId, after: first.GetProperty("sync").GetProperty("lastRunAt").GetDateTimeOffset());
+
+        foreach (var subscription in (await Shopify.GetSubscriptionsAsync(shop)).Take(3))
+        {
+            await DeleteSubscriptionOnShopifyAsync(shop, subscription.Id);
+        }
+
+        var beforeSync = (await Shopify.GetSubscriptionsAsync(shop)).Count;
+        using var syncNow = await Api.SendAsync(HttpMethod.Post, $"api/stores/{storeId}/sync", owner);
+        var repaired = await Eventually.HoldsAsync(async () => (await Shopify.GetSubscriptionsAsync(shop)).Count == 9, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.Redirect, reconnected.StatusCode);
+        Assert.Equal(storeId, QueryHelpers.ParseQuery(reconnected.Headers.Location!.Query)["connected"].ToString());
+        Assert.Equal("connected", second.GetProperty("status").GetString());
+        Assert.Equal(6, beforeSync);
+        Assert.Equal(HttpStatusCode.Accepted, syncNow.StatusCode);
+        Assert.True(repaired, "the sync did not re-create the deleted webhook subscriptions");
+    }
+
+    [Fact]
     public async Task SignedQueries_ForgedStaleOrForeign_AreRefusedNamingTheParameter()
     {
         var shop = await NewShopAsync(locations: 0);
@@ -224,6 +261,27 @@ public sealed class StoreConnectionTests(EmulatorsFixture fixture, PrivateAzurit
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Cookie", $"{AccountsApi.CookieName}={session.Cookie}");
         return await _noRedirects!.SendAsync(request);
+    }
+
+    private async Task<List<JsonElement>> StoreListAsync(SignedIn owner)
+    {
+        using var stores = await Api.SendAsync(HttpMethod.Get, "api/stores", owner);
+        Assert.Equal(HttpStatusCode.OK, stores.StatusCode);
+        return [.. (await stores.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()];
+    }
+
+    /// <summary>As Shopify does after repeated failed deliveries: the subscription is gone, through the Admin API with a token of the app's.</summary>
+    private async Task DeleteSubscriptionOnShopifyAsync(string shop, string subscriptionId)
+    {
+        var token = (await Shopify.IssueAccessTokenAsync(shop, ShopifyScopes.Required)).AccessToken;
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Shopify.GraphQlUrl(shop))
+        {
+            Content = JsonContent.Create(new { query = "mutation($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { message } } }", variables = new { id = subscriptionId } }),
+        };
+        request.Headers.Add("X-Shopify-Access-Token", token);
+        using var response = await client.SendAsync(request);
+        Assert.Contains(subscriptionId, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> StoreAsync(SignedIn owner, string storeId)
