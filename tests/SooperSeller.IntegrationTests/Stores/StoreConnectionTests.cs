@@ -125,14 +125,8 @@ public sealed class StoreConnectionTests(EmulatorsFixture fixture, PrivateAzurit
         var shop = await NewShopAsync(locations: 1);
         var owner = await SignUpAsync();
         await Shopify.ConfigureAppAsync(new SimAppSettings { AppUrl = "https://sooperseller.invalid/api/shopify/install" });
-        using (var connect = await Api.SendAsync(HttpMethod.Post, "api/stores/connect", owner, new { shopDomain = shop }))
-        using (var completed = await GetAsync(await ConsentAsync(new Uri((await connect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizeUrl").GetString()!)), owner))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
-        }
-
-        var storeId = (await StoreListAsync(owner)).Single().GetProperty("id").GetString()!;
-        var first = await WaitForSyncAsync(owner, storeId);
+        var storeId = await ConnectedStore.ConnectAsync(_client!, Shopify, owner, shop);
+        var first = await StoreAsync(owner, storeId);
         await Shopify.UninstallAsync(shop);
         var install = await Shopify.GetInstallUrlAsync(shop);
         using var reinstall = await GetAsync(new Uri(_devHost!.Host.BaseAddress, "api/shopify/install" + install.Query), owner);
@@ -213,11 +207,7 @@ public sealed class StoreConnectionTests(EmulatorsFixture fixture, PrivateAzurit
         var shop = await NewShopAsync(locations: 0);
         var first = await SignUpAsync();
         var second = await SignUpAsync();
-        using (var connect = await Api.SendAsync(HttpMethod.Post, "api/stores/connect", first, new { shopDomain = shop }))
-        using (var completed = await GetAsync(await ConsentAsync(new Uri((await connect.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authorizeUrl").GetString()!)), first))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
-        }
+        await ConnectedStore.ConnectAsync(_client!, Shopify, first, shop);
 
         using var taken = await Api.SendAsync(HttpMethod.Post, "api/stores/connect", second, new { shopDomain = shop });
         using var notShopify = await Api.SendAsync(HttpMethod.Post, "api/stores/connect", second, new { shopDomain = "shop.example.com" });
@@ -231,8 +221,7 @@ public sealed class StoreConnectionTests(EmulatorsFixture fixture, PrivateAzurit
 
     private async Task<string> NewShopAsync(int locations)
     {
-        var shop = $"t-{Guid.NewGuid():N}"[..14] + ".myshopify.com";
-        await Shopify.CreateShopAsync(shop, "Test Shop " + shop[2..8]);
+        var shop = await ConnectedStore.NewShopAsync(Shopify);
         if (locations > 0)
         {
             await Shopify.SeedAsync(shop, new SimSeed(Locations: [.. Enumerable.Range(1, locations).Select(i => new SimLocation($"Warehouse {i}", i == 1 ? "Karachi" : "Lahore"))]));
@@ -261,13 +250,6 @@ public sealed class StoreConnectionTests(EmulatorsFixture fixture, PrivateAzurit
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Cookie", $"{AccountsApi.CookieName}={session.Cookie}");
         return await _noRedirects!.SendAsync(request);
-    }
-
-    private async Task<List<JsonElement>> StoreListAsync(SignedIn owner)
-    {
-        using var stores = await Api.SendAsync(HttpMethod.Get, "api/stores", owner);
-        Assert.Equal(HttpStatusCode.OK, stores.StatusCode);
-        return [.. (await stores.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()];
     }
 
     /// <summary>As Shopify does after repeated failed deliveries: the subscription is gone, through the Admin API with a token of the app's.</summary>
