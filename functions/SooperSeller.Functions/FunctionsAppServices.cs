@@ -44,6 +44,10 @@ public static class FunctionsAppServices
         services.AddTransient<SooperSeller.Core.Stores.StoreConnectionHandler>();
         services.AddTransient<SooperSeller.Core.Stores.DisconnectStoreHandler>();
         services.AddTransient<SooperSeller.Core.Stores.StoreSetupHandler>();
+        services.AddTransient<SooperSeller.Core.Stores.Webhooks.ShopifyWebhookIngestion>();
+        services.AddTransient<SooperSeller.Core.Stores.Webhooks.ShopifyWebhookProcessor>();
+        services.AddTransient<SooperSeller.Core.Stores.Webhooks.IShopifyWebhookHandler, SooperSeller.Core.Stores.Webhooks.AppUninstalledHandler>();
+        services.AddTransient<SooperSeller.Core.Stores.Webhooks.IShopifyWebhookHandler, SooperSeller.Core.Privacy.ShopifyComplianceHandler>();
         services.AddSingleton<Stores.StoreCallers>();
         services.AddSingleton<Stores.StoreLinks>();
         return services;

@@ -10,6 +10,7 @@ using SooperSeller.Infrastructure.Accounts.Passwords;
 using SooperSeller.Infrastructure.Accounts.Sessions;
 using SooperSeller.Infrastructure.Cosmos;
 using SooperSeller.Infrastructure.Health;
+using SooperSeller.Infrastructure.Orders;
 using SooperSeller.Infrastructure.Secrets;
 using SooperSeller.Infrastructure.Storage;
 
@@ -53,6 +54,13 @@ public static class DependencyInjection
         services.AddSingleton<Core.Stores.IShopDirectory, Stores.TableShopDirectory>();
         services.AddSingleton<Core.Stores.IOAuthStates, Stores.TableOAuthStates>();
         services.AddSingleton<Core.Stores.IStoreWork, Stores.QueueStoreWork>();
+        services.AddSingleton<Core.Stores.Webhooks.IWebhookClaimChecks, Stores.Webhooks.BlobWebhookClaimChecks>();
+        services.AddSingleton<Core.Stores.Webhooks.IWebhookEventLog, Stores.Webhooks.TableWebhookEvents>();
+        services.AddSingleton<Core.Stores.Webhooks.IShopifyWebhookInbox, Stores.Webhooks.QueueShopifyWebhooks>();
+        services.AddOrderSync();
+        services.AddSingleton<Core.Privacy.IComplianceRequests, Privacy.CosmosComplianceRequests>();
+        services.AddSingleton<Core.Privacy.IDataRequestPackages, Privacy.BlobDataRequestPackages>();
+        services.AddSingleton<Core.Privacy.IWebhookPayloadPurge, Privacy.BlobWebhookPayloadPurge>();
         SooperSeller.Shopify.DependencyInjection.AddShopify(services, configuration);
         services.AddSingleton<Shopify.ShopifyTokenCipher>();
         services.AddTransient<Shopify.TableShopifyTokens>();

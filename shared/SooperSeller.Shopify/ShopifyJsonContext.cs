@@ -25,6 +25,8 @@ namespace SooperSeller.Shopify;
 [JsonSerializable(typeof(ListLocationsData))]
 [JsonSerializable(typeof(ListOrdersVariables))]
 [JsonSerializable(typeof(ListOrdersData))]
+[JsonSerializable(typeof(GetOrdersVariables))]
+[JsonSerializable(typeof(GetOrdersData))]
 [JsonSerializable(typeof(RunBulkQueryVariables))]
 [JsonSerializable(typeof(RunBulkQueryData))]
 [JsonSerializable(typeof(GetBulkOperationData))]

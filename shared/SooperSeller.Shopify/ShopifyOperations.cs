@@ -25,6 +25,10 @@ public static class ShopifyOperations
     public static ShopifyOperation<ListOrdersVariables, ListOrdersData> ListOrders { get; } =
         new("ListOrders", 152, Json.ListOrdersVariables, Json.ListOrdersData);
 
+    /// <summary>Up to 5 orders by GID with every field order sync maps.</summary>
+    public static ShopifyOperation<GetOrdersVariables, GetOrdersData> GetOrders { get; } =
+        new("GetOrders", 450, Json.GetOrdersVariables, Json.GetOrdersData);
+
     public static ShopifyOperation<RunBulkQueryVariables, RunBulkQueryData> RunBulkQuery { get; } =
         new("RunBulkQuery", 10, Json.RunBulkQueryVariables, Json.RunBulkQueryData);
 

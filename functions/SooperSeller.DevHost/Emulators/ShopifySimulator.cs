@@ -276,7 +276,10 @@ public sealed class ShopifySimulator : IAsyncDisposable
     private sealed record ReadyLine([property: JsonPropertyName("event")] string? Event, [property: JsonPropertyName("endpoint")] string? Endpoint);
 }
 
-public sealed record SimShop(string Domain, string Id, long LegacyId, string Name, string Plan, bool Installed, SimThrottleStatus Bucket);
+public sealed record SimShop(string Domain, string Id, long LegacyId, string Name, string Plan, bool Installed, SimThrottleStatus Bucket, SimShopCounts? Counts = null);
+
+/// <summary>How many records the shop holds.</summary>
+public sealed record SimShopCounts(int Locations, int Products, int Orders);
 
 public sealed record SimThrottleStatus(double MaximumAvailable, double CurrentlyAvailable, double RestoreRate);
 
@@ -336,7 +339,8 @@ public sealed record SimWebhookSettings(int? Retries = null, int? RetryBackoffMs
 
 public sealed record SimSeed(IReadOnlyList<SimLocation>? Locations = null, IReadOnlyList<SimProduct>? Products = null, IReadOnlyList<SimOrder>? Orders = null);
 
-public sealed record SimLocation(string? Name = null, string? City = null, bool? IsActive = null);
+public sealed record SimLocation(
+    string? Name = null, string? City = null, bool? IsActive = null, string? Address1 = null, string? Province = null, string? ProvinceCode = null, string? Zip = null, string? Phone = null);
 
 public sealed record SimProduct
 {
@@ -383,6 +387,18 @@ public sealed record SimOrder
     public bool? Test { get; init; }
 
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Last change; defaults to <see cref="CreatedAt"/> (seeded history sets it after a cancellation or fulfilment).</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Seeded history only: the order was already cancelled then (it is closed at the same time).</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>CUSTOMER (default), DECLINED, FRAUD, INVENTORY, OTHER or STAFF; with <see cref="CancelledAt"/> only.</summary>
+    public string? CancelReason { get; init; }
+
+    /// <summary>Seeded history only: the order was archived (closed) then.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
 
     /// <summary>Null gets a default customer; set <see cref="NoCustomer"/> for an order without one.</summary>
     public SimCustomer? Customer { get; init; }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration.Memory;
+using SooperSeller.DevHost.Emulators;
+using SooperSeller.DevHost.Sandbox;
 using SooperSeller.Functions;
 using SooperSeller.Functions.Http;
 using SooperSeller.Functions.Http.Auth;
@@ -31,6 +33,9 @@ public sealed partial class DevHostApp : IAsyncDisposable
     public WebApplication App { get; }
 
     public FunctionCatalog Catalog { get; }
+
+    /// <summary>The Shopify simulator this DevHost started (sandbox mode without <c>Shopify:AdminBaseUrl</c>), else null.</summary>
+    public ShopifySimulator? Simulator => _environment.Shopify;
 
     /// <summary>The HTTP base address it listens on, once started.</summary>
     public Uri BaseAddress => Address("http://");
@@ -77,6 +82,12 @@ public sealed partial class DevHostApp : IAsyncDisposable
             builder.Services.AddHostedService<QueueFunctionListener>();
             builder.Services.AddHostedService<TimerFunctionScheduler>();
             builder.Services.AddInMemoryDurableTask(registry => DurableFunctions.Register(registry, catalog, invocations));
+            if (options is { Sandbox: true, SandboxDemo: true } && environment.Shopify is { } simulator)
+            {
+                // Only against the simulator this DevHost started, never a Shopify given in Shopify:AdminBaseUrl.
+                SandboxDemoServices.Add(builder.Services, simulator);
+            }
+
             overrides?.Services?.Invoke(builder.Services);
 
             var app = builder.Build();

@@ -32,7 +32,11 @@ internal static class HttpFunctionEndpoints
             context.Response.Headers[FunctionHeader] = function.Name; // survives the ProblemDetails writer's Clear()
             return Task.CompletedTask;
         });
-        UsageRecording.RecordWhenCompleted(context, function.Route);
+        if (UsageRecording.RecordsUsage(function.Method))
+        {
+            UsageRecording.RecordWhenCompleted(context, function.Route);
+        }
+
         LimitedRequestBody.Apply(context.Request, RequestBodyLimits.For(function.Method));
         await context.RequestServices.GetRequiredService<RequestAuthenticator>().AuthenticateAsync(context, function.Method);
         var invocations = context.RequestServices.GetRequiredService<FunctionInvocations>();

@@ -10,7 +10,8 @@ internal sealed class UsageMiddleware : IFunctionsWorkerMiddleware
     public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         if (context.GetHttpContext() is { } httpContext
-            && FunctionMethods.Resolve(context.FunctionDefinition.EntryPoint) is { } method)
+            && FunctionMethods.Resolve(context.FunctionDefinition.EntryPoint) is { } method
+            && UsageRecording.RecordsUsage(method))
         {
             UsageRecording.RecordWhenCompleted(httpContext, RouteTemplateOf(method, context.FunctionDefinition.Name));
         }

@@ -12,6 +12,15 @@ namespace SooperSeller.Functions.Http;
 /// </summary>
 public static partial class UsageRecording
 {
+    /// <summary>
+    /// Whether requests to <paramref name="function"/> are recorded: all but <c>[ShopifyHmac]</c> ones. Usage data is
+    /// about people using the API; webhook deliveries come from Shopify's servers, at hundreds a second at peak, and
+    /// a usage write each would double the Cosmos writes of ingestion (measured: the DevHost then tops out near 150
+    /// deliveries a second instead of sustaining 200). Each delivery is traceable by its ids in the de-duplication table.
+    /// </summary>
+    public static bool RecordsUsage(System.Reflection.MethodInfo function) =>
+        Auth.RequestAuthenticator.KindOf(function) is not SooperSeller.Core.Accounts.Authentication.ShopifyHmacAttribute;
+
     public static void RecordWhenCompleted(HttpContext context, string routeTemplate)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -214,7 +214,7 @@ const DEFAULT_ADDRESS = {
 /**
  * Creates an order. input: {lineItems:[{sku|variantId, quantity, price?, discount?, title?}], shippingPrice, discount,
  * customer:{firstName,lastName,email,phone}|null (or noCustomer: true), shippingAddress:{...}|null (or noShippingAddress: true), financialStatus, fulfillmentStatus,
- * paymentGatewayNames, tags, note, email, phone, test, createdAt, number}
+ * paymentGatewayNames, tags, note, email, phone, test, createdAt, number, cancelledAt, cancelReason, closedAt}
  */
 function addOrder(shop, input = {}) {
   const createdMs = input.createdAt ? new Date(input.createdAt).getTime() : clock.now(shop);
@@ -231,10 +231,11 @@ function addOrder(shop, input = {}) {
     createdAt: clock.iso(createdMs),
     updatedAt: input.updatedAt ? clock.iso(new Date(input.updatedAt).getTime()) : clock.iso(createdMs),
     processedAt: clock.iso(createdMs),
-    cancelledAt: null,
-    cancelReason: null,
-    closed: false,
-    closedAt: null,
+    // Seeded history may arrive already cancelled or closed (cancelledAt implies closed at the same time).
+    cancelledAt: input.cancelledAt ? clock.iso(new Date(input.cancelledAt).getTime()) : null,
+    cancelReason: input.cancelledAt ? (input.cancelReason || 'CUSTOMER') : null,
+    closed: Boolean(input.cancelledAt || input.closedAt),
+    closedAt: input.closedAt ? clock.iso(new Date(input.closedAt).getTime()) : input.cancelledAt ? clock.iso(new Date(input.cancelledAt).getTime()) : null,
     test: Boolean(input.test),
     tags: input.tags || [],
     note: input.note ?? null,
@@ -253,7 +254,7 @@ function addOrder(shop, input = {}) {
   };
   order.fulfillmentOrders.push({
     legacyId: nextId(shop, 'FulfillmentOrder'),
-    status: order.fulfillmentStatus === 'FULFILLED' ? 'CLOSED' : 'OPEN',
+    status: order.cancelledAt ? 'CANCELLED' : order.fulfillmentStatus === 'FULFILLED' ? 'CLOSED' : 'OPEN',
     locationId: shop.locations[0] ? shop.locations[0].legacyId : null,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,

@@ -14,4 +14,7 @@ public enum AccessPurpose
 
     /// <summary>A platform staff member supporting the merchant, under an active access grant.</summary>
     StaffSupport,
+
+    /// <summary>The store owner fetching a customer's data-request package to send it to the customer.</summary>
+    DataRequest,
 }

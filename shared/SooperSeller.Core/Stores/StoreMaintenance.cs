@@ -51,8 +51,10 @@ public sealed class StoreSetupHandler(IShopifyGateway shopify, IStores stores, I
 /// </summary>
 public sealed class DisconnectStoreHandler(IShopifyGateway shopify, IShopDirectory shops, IStores stores, TimeProvider time)
 {
+    /// <param name="uninstalled">True when Shopify says the app was uninstalled: the token is dead and Shopify removed the
+    /// subscriptions itself, so nothing is asked of Shopify.</param>
     /// <returns>False when the store was disconnected already.</returns>
-    public async Task<bool> HandleAsync(MerchantId merchantId, string storeId, CancellationToken cancellationToken)
+    public async Task<bool> HandleAsync(MerchantId merchantId, string storeId, CancellationToken cancellationToken, bool uninstalled = false)
     {
         var store = await stores.GetAsync(merchantId, storeId, cancellationToken) ?? throw new NotFoundException("store", storeId);
         if (store.Status == StoreStatus.Disconnected)
@@ -60,13 +62,16 @@ public sealed class DisconnectStoreHandler(IShopifyGateway shopify, IShopDirecto
             return false;
         }
 
-        try
+        if (!uninstalled)
         {
-            await shopify.RemoveWebhooksAsync(store.ShopDomain, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Nothing to do: without a token the subscriptions fail, and our endpoint ignores disconnected shops.
+            try
+            {
+                await shopify.RemoveWebhooksAsync(store.ShopDomain, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Nothing to do: without a token the subscriptions fail, and our endpoint ignores disconnected shops.
+            }
         }
 
         await shopify.ForgetTokensAsync(store.ShopDomain, cancellationToken);

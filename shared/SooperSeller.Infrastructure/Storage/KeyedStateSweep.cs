@@ -11,7 +11,7 @@ namespace SooperSeller.Infrastructure.Storage;
 /// <summary>
 /// Deletes small keyed state in Table storage once it has served its purpose (architecture section 4: "swept by a
 /// timer"): ended merchant and staff sessions (and the merchant sessions' index rows), expired password-reset links
-/// and invitations, throttle counters whose window ended, Shopify authorizations never completed.
+/// and invitations, throttle counters whose window ended, Shopify authorizations never completed, webhook de-duplication keys past their window.
 /// Each row carries its own expiry; a row changed since it was read (412) is left for the next sweep.
 /// </summary>
 public sealed class KeyedStateSweep(StorageClients storage, IOptions<SessionOptions> sessions, TimeProvider time)
@@ -27,7 +27,8 @@ public sealed class KeyedStateSweep(StorageClients storage, IOptions<SessionOpti
             + await DeleteAsync(TablePasswordResets.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken)
             + await DeleteAsync(TableInvitations.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken)
             + await DeleteAsync(TableThrottle.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken)
-            + await DeleteAsync(Stores.TableOAuthStates.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken);
+            + await DeleteAsync(Stores.TableOAuthStates.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken)
+            + await DeleteAsync(Stores.Webhooks.TableWebhookEvents.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {now}"), cancellationToken);
     }
 
     private async Task<int> DeleteAsync(string tableName, string filter, CancellationToken cancellationToken)

@@ -22,5 +22,5 @@ for _ in $(seq 1 40); do [ -f "$exit_file" ] && break; sleep 0.25; done
 cat "$exit_file" 2>/dev/null || echo "the DevHost did not exit after Ctrl-C"
 sleep 1
 echo "left behind:"
-ps -eo pid,stat,cmd | grep -E "[c]osmos-standin|[a]zurite|[S]ooperSeller.DevHost" | grep -v " Z " || echo "nothing"
+ps -eo pid,stat,cmd | grep -E "[c]osmos-standin|[a]zurite|[s]hopify-simulator|[S]ooperSeller.DevHost" | grep -v " Z " || echo "nothing"
 rm -f "$log" "$exit_file"

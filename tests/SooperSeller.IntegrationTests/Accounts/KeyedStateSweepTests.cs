@@ -15,6 +15,7 @@ public sealed class KeyedStateSweepTests
     [Theory]
     [InlineData(TablePasswordResets.TableName)]
     [InlineData(TableInvitations.TableName)]
+    [InlineData(SooperSeller.Infrastructure.Stores.Webhooks.TableWebhookEvents.TableName)]
     public async Task RunAsync_DeletesExpiredRows_AndKeepsLiveOnes(string tableName)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));

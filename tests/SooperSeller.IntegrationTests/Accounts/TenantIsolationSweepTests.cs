@@ -66,8 +66,11 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
         ["DisconnectStore"] = new("DELETE", "api/stores/sto_0123456789abcdef0123456789abcdef", OfB: true),
         ["GetStoreSync"] = new("GET", "api/stores/sto_0123456789abcdef0123456789abcdef/sync", OfB: true),
         ["SyncStore"] = new("POST", "api/stores/sto_0123456789abcdef0123456789abcdef/sync", OfB: true),
+        ["ListComplianceRequests"] = new("GET", "api/privacy/requests"),
+        ["GetDataRequestPackage"] = new("GET", "api/privacy/requests/shopify-0123456789/package", OfB: true),
         ["StartTwoStep"] = new("POST", "api/me/totp"),
         ["ConfirmTwoStep"] = new("POST", "api/me/totp/confirm", new { code = "123456" }),
+        ["ReceiveShopifyWebhook"] = new("POST", "api/webhooks/shopify", new { id = "{merchantB}", email = "{emailB}" }),
         ["DisableTwoStep"] = new("POST", "api/me/totp/disable", new { password = "not the right password", code = "123456" }),
     };
 
@@ -122,6 +125,15 @@ public sealed class TenantIsolationSweepTests(EmulatorsFixture fixture) : IClass
                     {
                         Expect(asA.StatusCode == HttpStatusCode.Unauthorized, $"{function.Name} with a merchant session and no staff session answered {(int)asA.StatusCode}, not 401");
                         await ExpectNothingOfBAsync(function.Name, asA, ofB: false);
+                    }
+
+                    break;
+                case ShopifyHmacAttribute:
+                    // Only Shopify's signature counts: unsigned, even with A's session, it is 401 and names nothing of B.
+                    using (var unsigned = await api.SendAsync(new HttpMethod(sample.Method), path, await api.LoginAsync(emailA), body))
+                    {
+                        Expect(unsigned.StatusCode == HttpStatusCode.Unauthorized, $"{function.Name} without a Shopify signature answered {(int)unsigned.StatusCode}, not 401");
+                        await ExpectNothingOfBAsync(function.Name, unsigned, ofB: false);
                     }
 
                     break;

@@ -34,7 +34,8 @@ public sealed class TestDevHost : IAsyncDisposable
         IReadOnlyList<Assembly>? functionAssemblies = null,
         Action<IServiceCollection>? services = null,
         bool runTimers = false,
-        bool shopify = false)
+        bool shopify = false,
+        bool sandboxDemo = false)
     {
         ArgumentNullException.ThrowIfNull(emulators);
         var database = "devhost-" + Guid.NewGuid().ToString("N")[..12];
@@ -43,6 +44,9 @@ public sealed class TestDevHost : IAsyncDisposable
             ["DevHost:Port"] = "0",
             ["DevHost:HttpsPort"] = "0",
             ["DevHost:Sandbox"] = "false",
+
+            // Test DevHosts share one simulator and the shop directory: the sandbox demo merchant only where a test asks.
+            ["DevHost:SandboxDemo"] = sandboxDemo ? "true" : "false",
             ["AzureWebJobsStorage"] = (ownAzurite ?? emulators.Azurite).ConnectionString,
             ["Cosmos:Endpoint"] = emulators.Cosmos.Endpoint.ToString(),
             ["Cosmos:Key"] = emulators.Cosmos.Key,

@@ -156,7 +156,9 @@ public class BicepTemplateTests
     {
         var snapshot = CompiledBicep.Snapshot(environment);
         var storage = snapshot.Single(Storage);
-        var container = snapshot.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
+        // The package's container, beside the app's own (StorageDeclarations.BlobContainers, e.g. claimchecks).
+        var container = snapshot.All("Microsoft.Storage/storageAccounts/blobServices/containers")
+            .Single(c => !SooperSeller.Infrastructure.Storage.StorageDeclarations.BlobContainers.Contains(c.Name().Split('/')[^1]));
 
         var containerName = container.Name().Split('/')[^1];
 

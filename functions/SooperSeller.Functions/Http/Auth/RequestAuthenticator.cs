@@ -13,7 +13,7 @@ namespace SooperSeller.Functions.Http.Auth;
 /// Enforces a function's <see cref="AuthenticationKindAttribute"/> before it runs, in both hosts. One session read per
 /// request and nothing cached across requests, so a revoked session stops working everywhere at once.
 /// </summary>
-public sealed class RequestAuthenticator(ISessionStore sessions, SooperSeller.Core.Staff.IStaffSessionStore staffSessions, IOptions<FrontendOptions> frontend)
+public sealed class RequestAuthenticator(ISessionStore sessions, SooperSeller.Core.Staff.IStaffSessionStore staffSessions, IOptions<FrontendOptions> frontend, IOptions<SooperSeller.Shopify.ShopifyOptions> shopify)
 {
     public const string CsrfHeader = "X-CSRF-Token";
 
@@ -54,6 +54,10 @@ public sealed class RequestAuthenticator(ISessionStore sessions, SooperSeller.Co
                 }
 
                 context.Features.Set(new StaffCaller(staff.StaffId, staff.SessionId, staff.CsrfToken));
+                break;
+            case ShopifyHmacAttribute:
+                // No cookie counts here, nor CSRF: Shopify's servers sign the body, and only that is checked.
+                context.Features.Set(await ShopifySignedBody.VerifyAsync(context.Request, shopify.Value.Secrets));
                 break;
             default:
                 throw new InvalidOperationException($"{function.DeclaringType?.Name}.{function.Name} declares no authentication kind.");

@@ -20,6 +20,7 @@ public static class OpenApiDocumentBuilder
     public const string SessionScheme = "sessionCookie";
     public const string CsrfScheme = "csrfToken";
     public const string StaffSessionScheme = "staffSessionCookie";
+    public const string ShopifyHmacScheme = "shopifyHmac";
     public const string ProblemSchema = "ProblemDetails";
     public const string ValidationProblemSchema = "ValidationProblemDetails";
 
@@ -66,6 +67,7 @@ public static class OpenApiDocumentBuilder
                 {
                     [SessionScheme] = ApiKey("cookie", SessionCookie.Name, "The session cookie a sign-in sets (Secure; HttpOnly; SameSite=Lax)."),
                     [StaffSessionScheme] = ApiKey("cookie", StaffSessionCookie.Name, "The platform staff session cookie a staff sign-in (with TOTP) sets (Secure; HttpOnly; SameSite=Strict)."),
+                    [ShopifyHmacScheme] = ApiKey("header", ShopifySignedBody.SignatureHeader, "Shopify's base64 HMAC-SHA256 of the raw body under the app secret (or the previous one); no cookie or CSRF token counts."),
                     [CsrfScheme] = ApiKey("header", RequestAuthenticator.CsrfHeader, "The session's CSRF token (from the sign-in body or GET /api/auth/csrf), required on POST, PUT, PATCH and DELETE."),
                 },
             },
@@ -110,6 +112,10 @@ public static class OpenApiDocumentBuilder
             }
 
             operation["security"] = new JsonArray(requirement);
+        }
+        else if (kind is ShopifyHmacAttribute)
+        {
+            operation["security"] = new JsonArray(new JsonObject { [ShopifyHmacScheme] = new JsonArray() });
         }
 
         return operation;
@@ -206,6 +212,9 @@ public static class OpenApiDocumentBuilder
                 }
 
                 break;
+            case ShopifyHmacAttribute:
+                yield return (401, $"The {ShopifySignedBody.SignatureHeader} signature is missing or does not match the body.");
+                break;
             case AnonymousAttribute { ChangesState: true } when ChangesState(method):
                 yield return (403, "A cross-site request: Sec-Fetch-Site must be same-origin, same-site or none, or Origin one of the front end's.");
                 break;
@@ -225,6 +234,7 @@ public static class OpenApiDocumentBuilder
         SessionAttribute { Permission: { } permission } => $"Authentication: session, with permission {JsonNamingPolicy.CamelCase.ConvertName(permission.ToString())}.",
         SessionAttribute => "Authentication: session.",
         PlatformStaffAttribute => "Authentication: platform staff session (with TOTP).",
+        ShopifyHmacAttribute => $"Authentication: Shopify's signature ({ShopifySignedBody.SignatureHeader}) over the raw body; no cookies, no CSRF.",
         _ => $"Authentication: {kind.GetType().Name.Replace("Attribute", string.Empty, StringComparison.Ordinal)}.",
     };
 

@@ -42,3 +42,10 @@ public sealed class SessionAttribute : AuthenticationKindAttribute
 /// only through an active access grant, which the function checks.
 /// </summary>
 public sealed class PlatformStaffAttribute : AuthenticationKindAttribute;
+
+/// <summary>
+/// A request Shopify signed: no cookies, no CSRF; only the <c>X-Shopify-Hmac-Sha256</c> header counts, the base64
+/// HMAC-SHA256 of the raw body under the app secret or the previous one (401 when it fails). The verified bytes are
+/// handed to the function, which must not read the body again.
+/// </summary>
+public sealed class ShopifyHmacAttribute : AuthenticationKindAttribute;

@@ -172,6 +172,7 @@ public partial class OpenApiDocumentTests
             {
                 SessionAttribute => ChangesState(method) ? "csrfToken,sessionCookie" : "sessionCookie",
                 PlatformStaffAttribute => ChangesState(method) ? "csrfToken,staffSessionCookie" : "staffSessionCookie",
+                ShopifyHmacAttribute => "shopifyHmac",
                 _ => string.Empty,
             };
             var actual = (Operation(function, method)["security"]?.AsArray() ?? []).SelectMany(r => r!.AsObject().Select(s => s.Key)).Order(StringComparer.Ordinal);
@@ -185,6 +186,7 @@ public partial class OpenApiDocumentTests
         Assert.Empty(failures);
         Assert.Equal("cookie " + SessionCookie.Name, $"{schemes["sessionCookie"]!["in"]} {schemes["sessionCookie"]!["name"]}");
         Assert.Equal("cookie " + StaffSessionCookie.Name, $"{schemes["staffSessionCookie"]!["in"]} {schemes["staffSessionCookie"]!["name"]}");
+        Assert.Equal("header " + ShopifySignedBody.SignatureHeader, $"{schemes["shopifyHmac"]!["in"]} {schemes["shopifyHmac"]!["name"]}");
         Assert.Equal("header " + RequestAuthenticator.CsrfHeader, $"{schemes["csrfToken"]!["in"]} {schemes["csrfToken"]!["name"]}");
     }
 
@@ -288,6 +290,9 @@ public partial class OpenApiDocumentTests
                     yield return StatusCodes.Status403Forbidden;
                 }
 
+                break;
+            case ShopifyHmacAttribute:
+                yield return StatusCodes.Status401Unauthorized;
                 break;
             case AnonymousAttribute { ChangesState: true } when ChangesState(method):
                 yield return StatusCodes.Status403Forbidden;

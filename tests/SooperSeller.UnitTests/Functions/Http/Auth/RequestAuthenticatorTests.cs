@@ -17,6 +17,9 @@ public class RequestAuthenticatorTests
 {
     private const string Token = "token-of-a-live-session";
     private const string Csrf = "csrf-of-that-session";
+    private const string ShopifySecret = "shopify-secret-now";
+    private const string PreviousShopifySecret = "shopify-secret-before";
+    private static readonly byte[] WebhookBody = System.Text.Encoding.UTF8.GetBytes("""{"id":820982911946154500,"note":"ÿ"}""");
     private static readonly MerchantId Merchant = MerchantId.New();
     private readonly FakeSessions _sessions = new();
     private readonly FakeStaffSessions _staffSessions = new();
@@ -24,7 +27,7 @@ public class RequestAuthenticatorTests
     public RequestAuthenticatorTests() =>
         _sessions.Live[Token] = new ActiveSession("ses_1", new SessionSubject("usr_1", Merchant, Role.Operator), Csrf, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue);
 
-    private RequestAuthenticator Authenticator => new(_sessions, _staffSessions, Options.Create(new FrontendOptions { Origins = "https://app.sooperseller.pk, http://localhost:5173" }));
+    private RequestAuthenticator Authenticator => new(_sessions, _staffSessions, Options.Create(new FrontendOptions { Origins = "https://app.sooperseller.pk, http://localhost:5173" }), Options.Create(new SooperSeller.Shopify.ShopifyOptions { ApiSecret = ShopifySecret, PreviousApiSecret = PreviousShopifySecret }));
 
     [Fact]
     public void EveryHttpFunctionOfTheApp_DeclaresExactlyOneAuthenticationKind()
@@ -161,6 +164,79 @@ public class RequestAuthenticatorTests
         await Assert.ThrowsAsync<ForbiddenException>(() => Authenticator.AuthenticateAsync(context, Method(nameof(Samples.StaffRead))));
     }
 
+    [Theory]
+    [InlineData(ShopifySecret, "X-Shopify-Hmac-Sha256")]
+    [InlineData(PreviousShopifySecret, "x-shopify-hmac-sha256")]
+    [InlineData(ShopifySecret, "Shopify-Hmac-SHA256")]
+    public async Task ShopifyHmac_SignedWithEitherSecret_HandsTheVerifiedRawBytesToTheFunction(string secret, string header)
+    {
+        var context = ShopifyRequest(WebhookBody, header, SooperSeller.Shopify.ShopifyWebhookSignature.Sign(WebhookBody, secret));
+
+        await Authenticator.AuthenticateAsync(context, Method(nameof(Samples.Webhook)));
+
+        Assert.Equal(WebhookBody, context.Request.GetShopifySignedBody().Bytes.ToArray());
+        Assert.Null(context.Features.Get<Caller>());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not base64!")]
+    [InlineData("c2hvcnQ=")]
+    public async Task ShopifyHmac_MissingOrMalformedSignature_Is401(string? signature)
+    {
+        var context = ShopifyRequest(WebhookBody, ShopifySignedBody.SignatureHeader, signature);
+
+        await Assert.ThrowsAsync<UnauthenticatedException>(() => Authenticator.AuthenticateAsync(context, Method(nameof(Samples.Webhook))));
+        Assert.Null(context.Features.Get<ShopifySignedBody>());
+    }
+
+    [Fact]
+    public async Task ShopifyHmac_TamperedBodyOrUnknownSecret_Is401_EvenWithASessionCookie()
+    {
+        var tampered = WebhookBody.ToArray();
+        tampered[^3] ^= 1;
+        var forged = ShopifyRequest(tampered, ShopifySignedBody.SignatureHeader, SooperSeller.Shopify.ShopifyWebhookSignature.Sign(WebhookBody, ShopifySecret));
+        forged.Request.Headers.Cookie = $"{SessionCookie.Name}={Token}";
+        var wrongSecret = ShopifyRequest(WebhookBody, ShopifySignedBody.SignatureHeader, SooperSeller.Shopify.ShopifyWebhookSignature.Sign(WebhookBody, "someone-elses-secret"));
+
+        await Assert.ThrowsAsync<UnauthenticatedException>(() => Authenticator.AuthenticateAsync(forged, Method(nameof(Samples.Webhook))));
+        await Assert.ThrowsAsync<UnauthenticatedException>(() => Authenticator.AuthenticateAsync(wrongSecret, Method(nameof(Samples.Webhook))));
+    }
+
+    [Fact]
+    public async Task ShopifyHmac_ChunkedBodyWithoutLength_IsReadWholeAndVerified()
+    {
+        var large = System.Text.Encoding.UTF8.GetBytes("{\"items\":[" + string.Join(',', Enumerable.Repeat("\"line item\"", 5000)) + "]}");
+        var context = ShopifyRequest(large, ShopifySignedBody.SignatureHeader, SooperSeller.Shopify.ShopifyWebhookSignature.Sign(large, ShopifySecret));
+        context.Request.ContentLength = null;
+
+        await Authenticator.AuthenticateAsync(context, Method(nameof(Samples.Webhook)));
+
+        Assert.Equal(large, context.Request.GetShopifySignedBody().Bytes.ToArray());
+    }
+
+    [Fact]
+    public void UsageRecording_SkipsShopifyDeliveriesOnly()
+    {
+        Assert.False(UsageRecording.RecordsUsage(Method(nameof(Samples.Webhook))));
+        Assert.True(UsageRecording.RecordsUsage(Method(nameof(Samples.SignUp))));
+        Assert.True(UsageRecording.RecordsUsage(Method(nameof(Samples.ReadSomething))));
+    }
+
+    private static DefaultHttpContext ShopifyRequest(byte[] body, string header, string? signature)
+    {
+        var context = Request("POST");
+        context.Request.Body = new MemoryStream(body);
+        context.Request.ContentLength = body.Length;
+        if (signature is not null)
+        {
+            context.Request.Headers[header] = signature;
+        }
+
+        return context;
+    }
+
     private static DefaultHttpContext StaffRequest(string method, string? csrf)
     {
         var context = Request(method, csrf: csrf);
@@ -230,6 +306,11 @@ public class RequestAuthenticatorTests
 
         [PlatformStaff]
         public static void StaffRead()
+        {
+        }
+
+        [ShopifyHmac]
+        public static void Webhook()
         {
         }
     }
