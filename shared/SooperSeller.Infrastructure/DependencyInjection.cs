@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<Core.Accounts.PasswordReset.IPasswordResets, TablePasswordResets>();
         services.AddSingleton<Core.Accounts.Throttling.IThrottle, Accounts.Throttling.TableThrottle>();
         services.AddSingleton<KeyedStateSweep>();
+        services.AddSingleton<BlobRetentionSweep>();
         services.AddSingleton<IMerchantDirectory, CosmosMerchantDirectory>();
         services.AddSingleton<Core.Accounts.Preferences.IPreferencesStore, CosmosPreferencesStore>();
         services.AddSingleton<Core.Stores.IStores, Stores.CosmosStores>();
