@@ -128,6 +128,7 @@ public sealed class StoreConnectionTests(EmulatorsFixture fixture, PrivateAzurit
         var storeId = await ConnectedStore.ConnectAsync(_client!, Shopify, owner, shop);
         var first = await StoreAsync(owner, storeId);
         await Shopify.UninstallAsync(shop);
+        var uninstalled = await Eventually.HoldsAsync(async () => (await StoreAsync(owner, storeId)).GetProperty("status").GetString() == "disconnected", TimeSpan.FromSeconds(30));
         var install = await Shopify.GetInstallUrlAsync(shop);
         using var reinstall = await GetAsync(new Uri(_devHost!.Host.BaseAddress, "api/shopify/install" + install.Query), owner);
         using var reconnected = await GetAsync(await ConsentAsync(reinstall.Headers.Location!), owner);
@@ -142,6 +143,7 @@ public sealed class StoreConnectionTests(EmulatorsFixture fixture, PrivateAzurit
         using var syncNow = await Api.SendAsync(HttpMethod.Post, $"api/stores/{storeId}/sync", owner);
         var repaired = await Eventually.HoldsAsync(async () => (await Shopify.GetSubscriptionsAsync(shop)).Count == 9, TimeSpan.FromSeconds(30));
 
+        Assert.True(uninstalled, "app/uninstalled did not disconnect the store");
         Assert.Equal(HttpStatusCode.Redirect, reconnected.StatusCode);
         Assert.Equal(storeId, QueryHelpers.ParseQuery(reconnected.Headers.Location!.Query)["connected"].ToString());
         Assert.Equal("connected", second.GetProperty("status").GetString());
