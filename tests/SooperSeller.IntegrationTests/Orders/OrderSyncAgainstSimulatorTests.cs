@@ -199,7 +199,7 @@ public sealed class OrderSyncAgainstSimulatorTests(EmulatorsFixture fixture, ITe
         Assert.Contains("Kurta", dump, StringComparison.Ordinal);
     }
 
-    private static void AssertSameOrder(OrderDetailNode expected, Order? stored)
+    internal static void AssertSameOrder(OrderDetailNode expected, Order? stored)
     {
         Assert.NotNull(stored);
         var order = stored.Shopify!;
@@ -270,14 +270,14 @@ public sealed class OrderSyncAgainstSimulatorTests(EmulatorsFixture fixture, ITe
 
     private static string Gid(long orderId) => $"gid://shopify/Order/{orderId}";
 
-    private static SimOrder Customer(string first, string last, string phone) => new()
+    internal static SimOrder Customer(string first, string last, string phone) => new()
     {
         Customer = new SimCustomer(first, last, $"{first.ToLowerInvariant()}.{last[0]}@example.pk".ToLowerInvariant(), phone),
         Email = $"{first.ToLowerInvariant()}.{last[0]}@example.pk".ToLowerInvariant(),
         ShippingAddress = Address(first, last, phone, "Karachi"),
     };
 
-    private static SimAddress Address(string first, string last, string phone, string city) => new()
+    internal static SimAddress Address(string first, string last, string phone, string city) => new()
     {
         FirstName = first,
         LastName = last,
