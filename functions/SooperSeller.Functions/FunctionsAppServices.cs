@@ -44,6 +44,7 @@ public static class FunctionsAppServices
         services.AddTransient<SooperSeller.Core.Stores.StoreConnectionHandler>();
         services.AddTransient<SooperSeller.Core.Stores.DisconnectStoreHandler>();
         services.AddTransient<SooperSeller.Core.Stores.StoreSetupHandler>();
+        SooperSeller.Infrastructure.Stores.Sync.IncrementalSyncServices.AddIncrementalSync(services);
         services.AddTransient<SooperSeller.Core.Stores.Webhooks.ShopifyWebhookIngestion>();
         services.AddTransient<SooperSeller.Core.Stores.Webhooks.ShopifyWebhookProcessor>();
         services.AddTransient<SooperSeller.Core.Stores.Webhooks.IShopifyWebhookHandler, SooperSeller.Core.Stores.Webhooks.AppUninstalledHandler>();

@@ -13,6 +13,7 @@ using SooperSeller.Infrastructure.Health;
 using SooperSeller.Infrastructure.Orders;
 using SooperSeller.Infrastructure.Secrets;
 using SooperSeller.Infrastructure.Storage;
+using SooperSeller.Infrastructure.Stores.Backfill;
 
 namespace SooperSeller.Infrastructure;
 
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<Core.Stores.Webhooks.IWebhookEventLog, Stores.Webhooks.TableWebhookEvents>();
         services.AddSingleton<Core.Stores.Webhooks.IShopifyWebhookInbox, Stores.Webhooks.QueueShopifyWebhooks>();
         services.AddOrderSync();
+        services.AddBackfill();
         services.AddSingleton<Core.Privacy.IComplianceRequests, Privacy.CosmosComplianceRequests>();
         services.AddSingleton<Core.Privacy.IDataRequestPackages, Privacy.BlobDataRequestPackages>();
         services.AddSingleton<Core.Privacy.IWebhookPayloadPurge, Privacy.BlobWebhookPayloadPurge>();

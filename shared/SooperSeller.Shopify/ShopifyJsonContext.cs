@@ -30,4 +30,11 @@ namespace SooperSeller.Shopify;
 [JsonSerializable(typeof(RunBulkQueryVariables))]
 [JsonSerializable(typeof(RunBulkQueryData))]
 [JsonSerializable(typeof(GetBulkOperationData))]
+[JsonSerializable(typeof(SyncPageVariables))]
+[JsonSerializable(typeof(SyncChildPageVariables))]
+[JsonSerializable(typeof(SyncOrdersData))]
+[JsonSerializable(typeof(SyncOrderLineItemsData))]
+[JsonSerializable(typeof(SyncProductsData))]
+[JsonSerializable(typeof(SyncProductVariantsData))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class ShopifyJsonContext : JsonSerializerContext;

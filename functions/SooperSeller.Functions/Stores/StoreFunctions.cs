@@ -114,8 +114,11 @@ public sealed class GetStoreSync(IStores stores)
     }
 }
 
-/// <summary><c>POST /api/stores/{id}/sync</c>: queues the store's sync now (202); its status tells when it ran.</summary>
-public sealed class SyncStore(IStores stores, IStoreWork work)
+/// <summary>
+/// <c>POST /api/stores/{id}/sync</c>: queues the store's set-up (webhook subscriptions, shop details, locations) and its
+/// incremental sync (orders and products changed since the watermark) now (202); its status tells when they ran.
+/// </summary>
+public sealed class SyncStore(IStores stores, IStoreWork work, SooperSeller.Core.Stores.Sync.IStoreSyncWork sync)
 {
     [Function(nameof(SyncStore))]
     [Session]
@@ -130,6 +133,7 @@ public sealed class SyncStore(IStores stores, IStoreWork work)
         }
 
         await work.EnqueueSetupAsync(merchantId, id, cancellationToken);
+        await sync.EnqueueSyncAsync(merchantId, id, cancellationToken);
         return TypedResults.Json(StoreSyncView.Of(store.Sync), statusCode: StatusCodes.Status202Accepted);
     }
 }

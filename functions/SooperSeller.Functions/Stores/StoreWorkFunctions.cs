@@ -1,18 +1,24 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using SooperSeller.Core.Stores;
 using SooperSeller.Core.Tenancy;
 using SooperSeller.Infrastructure.Stores;
 
 namespace SooperSeller.Functions.Stores;
 
-/// <summary>Runs a store's set-up (shop details, webhook subscriptions, locations). Failures propagate: retried, then <c>store-setup-poison</c>.</summary>
-public sealed class OnStoreSetup(StoreSetupHandler handler)
+/// <summary>
+/// Runs a store's set-up (shop details, webhook subscriptions, locations), then schedules its backfill if this connection
+/// has not had one (<see cref="Backfill.BackfillStarter"/>). Failures propagate: retried, then <c>store-setup-poison</c>.
+/// </summary>
+public sealed class OnStoreSetup(StoreSetupHandler handler, IStores stores, SooperSeller.Core.Stores.Backfill.BackfillHandler backfill)
 {
     [Function(nameof(OnStoreSetup))]
-    public Task Run([QueueTrigger(QueueStoreWork.QueueName)] StoreSetupMessage message, CancellationToken cancellationToken)
+    public async Task Run([QueueTrigger(QueueStoreWork.QueueName)] StoreSetupMessage message, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return handler.RunAsync(MerchantId.Parse(message.MerchantId), message.StoreId, cancellationToken);
+        var merchantId = MerchantId.Parse(message.MerchantId);
+        await handler.RunAsync(merchantId, message.StoreId, cancellationToken);
+        await Backfill.BackfillStarter.StartIfNeededAsync(client, stores, backfill, merchantId, message.StoreId, cancellationToken);
     }
 }
 

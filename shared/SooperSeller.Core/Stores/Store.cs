@@ -52,6 +52,12 @@ public sealed record StoreSync(string State, DateTimeOffset? LastRunAt, DateTime
     public const string FailedState = "failed";
 
     public static StoreSync Pending { get; } = new(PendingState, null, null, [], null, 0, null);
+
+    /// <summary>The incremental (repair) sync's last run; null before its first. Kept apart from the set-up's fields.</summary>
+    public Sync.StoreIncrementalSync? Incremental { get; init; }
+
+    /// <summary>The store's backfill (the last 2 years of orders, once per connection); null until it is scheduled.</summary>
+    public Backfill.StoreBackfill? Backfill { get; init; }
 }
 
 /// <summary>A Shopify location of a store (stock is kept per location by the inventory work).</summary>

@@ -33,7 +33,7 @@ public sealed class StoreSetupHandler(IShopifyGateway shopify, IStores stores, I
                 Name = profile.Name,
                 CurrencyCode = profile.CurrencyCode,
                 TimeZone = profile.TimeZone,
-                Sync = new StoreSync(StoreSync.OkState, now, now, topics, now, locations.Count, null),
+                Sync = s.Sync with { State = StoreSync.OkState, LastRunAt = now, WebhooksCheckedAt = now, WebhookTopics = topics, LocationsSyncedAt = now, LocationCount = locations.Count, LastError = null },
             }, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

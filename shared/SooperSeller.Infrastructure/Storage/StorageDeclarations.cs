@@ -7,7 +7,7 @@ namespace SooperSeller.Infrastructure.Storage;
 /// </summary>
 public static class StorageDeclarations
 {
-    public static IReadOnlyList<string> Tables { get; } = [Accounts.Sessions.TableSessionStore.TableName, Accounts.TableEmailLookup.TableName, Accounts.TablePendingRegistrations.TableName, Accounts.TablePasswordResets.TableName, Accounts.TableInvitations.TableName, Accounts.TableMemberships.TableName, Accounts.Throttling.TableThrottle.TableName, Notifications.OutboxLocation.TableName, Staff.TableStaffAccounts.TableName, Staff.TableStaffSessionStore.TableName, Staff.TableAccessGrants.TableName, Stores.TableShopDirectory.TableName, Stores.TableOAuthStates.TableName, Shopify.TableShopifyTokens.TableName, Stores.Webhooks.TableWebhookEvents.TableName];
+    public static IReadOnlyList<string> Tables { get; } = [Accounts.Sessions.TableSessionStore.TableName, Accounts.TableEmailLookup.TableName, Accounts.TablePendingRegistrations.TableName, Accounts.TablePasswordResets.TableName, Accounts.TableInvitations.TableName, Accounts.TableMemberships.TableName, Accounts.Throttling.TableThrottle.TableName, Notifications.OutboxLocation.TableName, Staff.TableStaffAccounts.TableName, Staff.TableStaffSessionStore.TableName, Staff.TableAccessGrants.TableName, Stores.TableShopDirectory.TableName, Stores.TableOAuthStates.TableName, Shopify.TableShopifyTokens.TableName, Stores.Webhooks.TableWebhookEvents.TableName, Stores.Backfill.TableBackfillCheckpoints.TableName, Stores.Sync.TableSyncWatermarks.TableName];
 
     public static IReadOnlyList<string> BlobContainers { get; } = [Stores.Webhooks.BlobWebhookClaimChecks.ContainerName, Privacy.BlobDataRequestPackages.ContainerName];
 }

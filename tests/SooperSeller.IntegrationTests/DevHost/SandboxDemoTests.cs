@@ -34,9 +34,17 @@ public sealed class SandboxDemoTests(EmulatorsFixture fixture, PrivateAzuriteFix
         using var login = await host.Client.PostAsJsonAsync("api/auth/login", new { email = "demo@sooperseller.test", password = "sandbox-demo-passphrase-2026" });
         login.EnsureSuccessStatusCode();
         var session = new SignedIn(AccountsApi.SessionCookieOf(login), (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString()!, string.Empty, string.Empty);
-        using var list = await new AccountsApi(host.Client).SendAsync(HttpMethod.Get, "api/stores", session);
-        list.EnsureSuccessStatusCode();
-        var store = Assert.Single((await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray());
+        // The demo store's backfill runs after its set-up: 300 orders, of which 5 are older than the 2-year window.
+        JsonElement store = default;
+        Assert.True(await SooperSeller.Testing.Eventually.HoldsAsync(
+            async () =>
+            {
+                using var list = await new AccountsApi(host.Client).SendAsync(HttpMethod.Get, "api/stores", session);
+                list.EnsureSuccessStatusCode();
+                store = Assert.Single((await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()).Clone();
+                return store.GetProperty("sync").TryGetProperty("backfill", out var backfill) && backfill.GetProperty("state").GetString() == "completed";
+            },
+            TimeSpan.FromMinutes(2)));
 
         Assert.Equal(storeId, store.GetProperty("id").GetString());
         Assert.Equal("sooperseller-demo.myshopify.com", store.GetProperty("shopDomain").GetString());
@@ -47,6 +55,10 @@ public sealed class SandboxDemoTests(EmulatorsFixture fixture, PrivateAzuriteFix
         var shop = await simulator.GetShopAsync(SandboxDemo.ShopDomain);
         Assert.True(shop.Installed);
         Assert.Equal(DemoShopData.DefaultOrderCount, shop.Counts!.Orders);
+        var backfilled = store.GetProperty("sync").GetProperty("backfill");
+        Assert.Equal(295, backfilled.GetProperty("ordersStored").GetInt64());
+        Assert.Equal(295, backfilled.GetProperty("ordersApplied").GetInt64());
+        Assert.True(backfilled.TryGetProperty("finishedAt", out _));
     }
 
     [Fact]
