@@ -17,7 +17,8 @@ using Xunit.Abstractions;
 namespace SooperSeller.IntegrationTests.Stores;
 
 /// <summary>
-/// The incremental sync repairs what webhooks missed: a connected store's 50 orders arrive by webhook, then Shopify
+/// The incremental sync repairs what webhooks missed: a store with 1,000 orders connects and the backfill stores them;
+/// 50 new orders arrive by webhook, then Shopify
 /// holds every delivery while all 50 change (notes, tags, payments, cancellations) and one order arrives that our
 /// mapping refuses; <c>POST /api/stores/{id}/sync</c> brings the 50 to Shopify's state field for field, lists the
 /// refused order in the sync status, advances the watermark; a second run writes nothing.
@@ -26,6 +27,7 @@ public sealed class IncrementalSyncTests(EmulatorsFixture fixture, PrivateAzurit
     : IClassFixture<EmulatorsFixture>, IClassFixture<PrivateAzuriteFixture>, IAsyncLifetime
 {
     private const int OrderCount = 50;
+    private const int BackfilledCount = 1000;
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly Notifications.CapturedLogs _logs = new();
     private TestDevHost? _devHost;
@@ -64,10 +66,20 @@ public sealed class IncrementalSyncTests(EmulatorsFixture fixture, PrivateAzurit
         var owner = await api.SignUpAsync($"sync.{Guid.NewGuid():N}@example.pk", "Repair Sync Traders");
         // A yen shop: amounts must be whole, so one order with paisa-like decimals is one our mapping must refuse.
         var shop = await NewYenShopAsync();
+
+        // The store's history before it connects: 1,000 orders last changed two days ago, which the backfill brings in
+        // (and which the incremental sync's window, from the backfill's start, rightly leaves alone).
+        await Shopify.SeedAsync(shop, new SimSeed(Orders: [.. Enumerable.Range(0, BackfilledCount).Select(i => new SimOrder { CreatedAt = DateTimeOffset.UtcNow.AddDays(-3), UpdatedAt = DateTimeOffset.UtcNow.AddDays(-2), PaymentGatewayNames = ["Cash on Delivery (COD)"], LineItems = [new SimLineItem(Title: "Lawn suit", Price: 3000m + i, Quantity: 1 + (i % 2))] })]));
         var storeId = await ConnectedStore.ConnectAsync(_client!, Shopify, owner, shop);
         var merchant = MerchantId.Parse(owner.MerchantId);
         var orders = _devHost!.Services.GetRequiredService<IOrders>();
         await BackfillFinishedAsync(api, owner, storeId);
+        using (var status = await api.SendAsync(HttpMethod.Get, $"api/stores/{storeId}/sync", owner))
+        {
+            var backfill = (await status.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("backfill");
+            Assert.Equal("completed", backfill.GetProperty("state").GetString());
+            Assert.Equal(BackfilledCount, backfill.GetProperty("ordersStored").GetInt32());
+        }
 
         var ids = new List<long>();
         for (var i = 0; i < OrderCount; i++)
