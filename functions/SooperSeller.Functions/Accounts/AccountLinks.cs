@@ -10,7 +10,7 @@ namespace SooperSeller.Functions.Accounts;
 /// </summary>
 public sealed class AccountLinks(IOptions<FrontendOptions> frontend) : IAccountLinks
 {
-    private Uri Base => new(frontend.Value.Origins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0].TrimEnd('/') + "/");
+    private Uri Base => frontend.Value.LinkBase;
 
     public Uri Verification(string token) => new(Base, "verify?token=" + Uri.EscapeDataString(token));
 

@@ -7,6 +7,9 @@ public sealed class FrontendOptions
 
     public string Origins { get; set; } = string.Empty;
 
+    /// <summary>Where links and redirects to the front end point: its first origin, with a trailing slash.</summary>
+    public Uri LinkBase => new(Origins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0].TrimEnd('/') + "/");
+
     public IReadOnlySet<string> OriginSet =>
         Origins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(o => o.TrimEnd('/'))

@@ -31,7 +31,7 @@ public sealed class StoreCallers(ISessionStore sessions)
 /// <summary>Front-end pages the Shopify redirects end on: <c>/stores?connected=…</c> and <c>/connect-store?shop=…</c>.</summary>
 public sealed class StoreLinks(IOptions<FrontendOptions> frontend)
 {
-    private Uri Base => new(frontend.Value.Origins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0].TrimEnd('/') + "/");
+    private Uri Base => frontend.Value.LinkBase;
 
     public Uri Connected(string storeId) => new(Base, "stores?connected=" + Uri.EscapeDataString(storeId));
 

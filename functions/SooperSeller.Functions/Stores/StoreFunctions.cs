@@ -92,7 +92,7 @@ public sealed class DisconnectStore(DisconnectStoreHandler handler, AuditTrail a
     [Responds(StatusCodes.Status204NoContent, Description = "Disconnected (or it was already)."), Responds(StatusCodes.Status404NotFound, Description = "The merchant has no store with this id.")]
     public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "stores/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (await handler.HandleAsync(request.GetCaller().MerchantId, id, cancellationToken))
+        if (await handler.HandleAsync(request.GetCaller().MerchantId, id, uninstalled: false, cancellationToken))
         {
             await audit.RecordAsync(request, AuditAction.StoreDisconnected, id, cancellationToken);
         }

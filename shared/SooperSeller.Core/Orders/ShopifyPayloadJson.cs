@@ -3,8 +3,13 @@ using System.Text.Json;
 
 namespace SooperSeller.Core.Orders;
 
-/// <summary>Null-tolerant readers for Shopify's REST webhook JSON (snake_case, numeric ids, money as strings).</summary>
-internal static class ShopifyPayloadJson
+/// <summary>
+/// Null-tolerant readers for Shopify's JSON: REST webhook payloads (snake_case, numeric ids, money as strings) and
+/// GraphQL nodes (the Shopify project's mappers use them too). A field Shopify withholds (protected customer data) or a
+/// query left out reads as null rather than failing the whole record.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Readers are named after the JSON value they read.")]
+public static class ShopifyPayloadJson
 {
     public static JsonElement? Child(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
@@ -29,7 +34,7 @@ internal static class ShopifyPayloadJson
         };
 
     public static long RequiredLong(this JsonElement element, string name) =>
-        element.Long(name) ?? throw new FormatException($"The Shopify payload has no '{name}'.");
+        element.Long(name) ?? throw new FormatException($"The Shopify data has no '{name}'.");
 
     public static bool Bool(this JsonElement element, string name) =>
         element.Child(name) is { ValueKind: JsonValueKind.True };
@@ -38,7 +43,7 @@ internal static class ShopifyPayloadJson
         element.String(name) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null;
 
     public static DateTimeOffset RequiredTime(this JsonElement element, string name) =>
-        element.Time(name) ?? throw new FormatException($"The Shopify payload has no '{name}'.");
+        element.Time(name) ?? throw new FormatException($"The Shopify data has no '{name}'.");
 
     /// <summary>Shop money from <c>{name}_set.shop_money.amount</c> when present, else the plain <c>{name}</c> string; 0 when neither.</summary>
     public static long Money(this JsonElement element, string name, string currency, string? setName = null) =>

@@ -54,7 +54,7 @@ public sealed class DisconnectStoreHandler(IShopifyGateway shopify, IShopDirecto
     /// <param name="uninstalled">True when Shopify says the app was uninstalled: the token is dead and Shopify removed the
     /// subscriptions itself, so nothing is asked of Shopify.</param>
     /// <returns>False when the store was disconnected already.</returns>
-    public async Task<bool> HandleAsync(MerchantId merchantId, string storeId, CancellationToken cancellationToken, bool uninstalled = false)
+    public async Task<bool> HandleAsync(MerchantId merchantId, string storeId, bool uninstalled, CancellationToken cancellationToken)
     {
         var store = await stores.GetAsync(merchantId, storeId, cancellationToken) ?? throw new NotFoundException("store", storeId);
         if (store.Status == StoreStatus.Disconnected)

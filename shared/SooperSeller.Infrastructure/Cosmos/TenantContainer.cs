@@ -111,6 +111,24 @@ public sealed class TenantContainer
         return await ReadBodyAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>
+    /// Replaces the document if it is unchanged since it was read (<paramref name="ifMatch"/>): the stored document, or
+    /// null when someone changed or deleted it meanwhile (read again and decide again).
+    /// </summary>
+    public async Task<T?> TryReplaceAsync<T>(MerchantId merchantId, T document, string ifMatch, CancellationToken cancellationToken)
+        where T : TenantDocument
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ifMatch);
+        try
+        {
+            return await ReplaceAsync(merchantId, document, ifMatch, cancellationToken);
+        }
+        catch (Exception e) when (e is ConflictException or NotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Applies patch operations atomically to one document (see the Cosmos partial-update operations).</summary>
     public async Task<T> PatchAsync<T>(MerchantId merchantId, string id, IReadOnlyList<PatchOperation> operations, string? ifMatch, CancellationToken cancellationToken)
         where T : TenantDocument

@@ -25,15 +25,7 @@ public sealed class CosmosOrders(TenantStore store) : IOrders
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentException.ThrowIfNullOrEmpty(order.Version);
-        try
-        {
-            await Container.ReplaceAsync(merchantId, OrderDocument.Of(order), order.Version, cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is ConflictException or NotFoundException)
-        {
-            return false;
-        }
+        return await Container.TryReplaceAsync(merchantId, OrderDocument.Of(order), order.Version, cancellationToken) is not null;
     }
 
     public async Task<IReadOnlyList<Order>> ListForCustomerAsync(

@@ -20,15 +20,7 @@ public sealed class CosmosProducts(TenantStore store) : IProducts
     {
         ArgumentNullException.ThrowIfNull(product);
         ArgumentException.ThrowIfNullOrEmpty(product.Version);
-        try
-        {
-            await Container.ReplaceAsync(merchantId, ProductDocument.Of(product), product.Version, cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is ConflictException or NotFoundException)
-        {
-            return false;
-        }
+        return await Container.TryReplaceAsync(merchantId, ProductDocument.Of(product), product.Version, cancellationToken) is not null;
     }
 
     private sealed record ProductDocument : TenantDocument

@@ -59,13 +59,13 @@ public static class ShopifyOrderNodes
         var gateways = order.Array("paymentGatewayNames").Select(g => g.GetString()).OfType<string>().ToList();
         var totals = new OrderTotals(
             currency,
-            Total: order.Money("totalPriceSet", currency),
-            CurrentTotal: order.Money("currentTotalPriceSet", currency),
-            Outstanding: order.Money("totalOutstandingSet", currency),
-            Subtotal: order.Money("subtotalPriceSet", currency),
-            Discounts: order.Money("totalDiscountsSet", currency),
-            Shipping: order.Money("totalShippingPriceSet", currency),
-            Tax: order.Money("totalTaxSet", currency));
+            Total: order.MoneyBag("totalPriceSet", currency),
+            CurrentTotal: order.MoneyBag("currentTotalPriceSet", currency),
+            Outstanding: order.MoneyBag("totalOutstandingSet", currency),
+            Subtotal: order.MoneyBag("subtotalPriceSet", currency),
+            Discounts: order.MoneyBag("totalDiscountsSet", currency),
+            Shipping: order.MoneyBag("totalShippingPriceSet", currency),
+            Tax: order.MoneyBag("totalTaxSet", currency));
         return new ShopifyOrder(
             Name: order.Text("name") ?? string.Empty,
             Number: order.Long("number") ?? 0,
@@ -106,8 +106,8 @@ public static class ShopifyOrderNodes
             line.Text("variantTitle"),
             quantity,
             (int)(line.Long("currentQuantity") ?? quantity),
-            line.Money("originalUnitPriceSet", currency),
-            line.Money("totalDiscountSet", currency));
+            line.MoneyBag("originalUnitPriceSet", currency),
+            line.MoneyBag("totalDiscountSet", currency));
     }
 
     private static ShippingDetails? Shipping(JsonElement order)

@@ -20,6 +20,6 @@ public sealed class AppUninstalledHandler(DisconnectStoreHandler disconnect, ISt
             return;
         }
 
-        await disconnect.HandleAsync(webhook.MerchantId, webhook.StoreId, cancellationToken, uninstalled: true);
+        await disconnect.HandleAsync(webhook.MerchantId, webhook.StoreId, uninstalled: true, cancellationToken);
     }
 }
