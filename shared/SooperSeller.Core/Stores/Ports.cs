@@ -24,6 +24,15 @@ public interface IShopDirectory
     Task<ShopEntry?> FindAsync(string shopDomain, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The shop as webhook ingestion routes a delivery, on the path of every one of them: a connected shop may come from
+    /// this instance's copy, at most <see cref="Webhooks.ShopifyWebhookIngestion.RoutingCopyMaxAge"/> old (a claim or disconnection made through this
+    /// instance drops the copy at once); an unknown or disconnected shop is always read fresh, so a new or re-connected
+    /// store is routed from its first delivery. Everything that decides (connecting, claiming) uses
+    /// <see cref="FindAsync"/>.
+    /// </summary>
+    Task<ShopEntry?> RouteAsync(string shopDomain, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records that the merchant's store holds the shop, connected. Succeeds when the shop is unknown, already this
     /// merchant's, or disconnected elsewhere; false when another merchant holds it connected (nothing changes then).
     /// </summary>

@@ -35,6 +35,7 @@ public static class WebhookLoadScenario
         var payloadKb = Option(args, "--payload-kb", 7);
         var warmupSeconds = 3;
         var counter = new CountingHandler();
+        var steps = new StepTimings();
         Console.WriteLine($"webhook load: {rate} requests/s for {seconds} s (after {warmupSeconds} s warm-up), orders/create bodies of ~{payloadKb} KB; starting emulators and the DevHost...");
 
         var emulators = await SharedEmulators.GetAsync();
@@ -50,6 +51,7 @@ public static class WebhookLoadScenario
             {
                 services.RemoveAll<IShopifyWebhookHandler>();
                 services.AddSingleton<IShopifyWebhookHandler>(counter);
+                StepTimings.Wrap(services, steps);
             });
         var shop = $"load-{Guid.NewGuid():N}"[..16] + ".myshopify.com";
         await devHost.Services.GetRequiredService<IShopDirectory>().TryClaimAsync(shop, MerchantId.New(), "sto_load", CancellationToken.None);
@@ -66,6 +68,7 @@ public static class WebhookLoadScenario
         };
         await FireAsync(client, warmup, rate);
         var processedBefore = counter.Count;
+        steps.Clear();
         var started = Stopwatch.GetTimestamp();
         var results = await FireAsync(client, measured, rate);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -78,6 +81,7 @@ public static class WebhookLoadScenario
 
         var drain = Stopwatch.GetElapsedTime(drainStarted);
         Report(results, elapsed, drain, counter.Count - processedBefore);
+        Console.WriteLine(steps.Report());
         return results.All(r => r.Ok) ? 0 : 1;
     }
 
@@ -92,6 +96,14 @@ public static class WebhookLoadScenario
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency ms: p50 {Percentile(ok, 0.50):F1}, p95 {Percentile(ok, 0.95):F1}, p99 {Percentile(ok, 0.99):F1}, max {ok[^1]:F1}, mean {ok.Average():F1}"));
         }
 
+        // The tail by stretch of the run: a p99 that climbs from the first stretch to the last means each request costs
+        // more as stored state grows, not that the rate is too high.
+        const int Stretches = 5;
+        var perStretch = Math.Max(1, results.Count / Stretches);
+        var stretches = results.Chunk(perStretch).Take(Stretches)
+            .Select(chunk => chunk.Where(r => r.Ok).Select(r => r.Latency.TotalMilliseconds).Order().ToArray())
+            .Select(sorted => sorted.Length == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{Percentile(sorted, 0.99):F1}"));
+        Console.WriteLine($"p99 ms by fifth of the run: {string.Join(", ", stretches)}");
         Console.WriteLine($"processing: {processed} of {ok.Length} handled; queue drained {drain.TotalSeconds:F1} s after the last request");
     }
 

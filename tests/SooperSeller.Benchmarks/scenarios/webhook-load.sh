@@ -5,4 +5,6 @@
 # usage: tests/SooperSeller.Benchmarks/scenarios/webhook-load.sh [--rate 200] [--seconds 25] [--payload-kb 7] [--ingest-only]
 set -eu
 cd "$(dirname "$0")/../../.."
+# Server GC, as the DevHost runs (the Web SDK's default): this console process hosts the DevHost under test.
+export DOTNET_gcServer=1
 exec dotnet run -c Release --project tests/SooperSeller.Benchmarks -- --webhook-load "$@"

@@ -40,7 +40,7 @@ public class HealthTests(EmulatorsFixture fixture) : IClassFixture<EmulatorsFixt
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        azurite.Process.Kill();
+        azurite.Kill();
         using var response = await devHost.Client.GetAsync(new Uri("api/health", UriKind.Relative));
 
         var components = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("components");

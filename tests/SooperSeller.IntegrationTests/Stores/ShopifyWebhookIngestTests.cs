@@ -71,7 +71,7 @@ public sealed class ShopifyWebhookIngestTests(EmulatorsFixture fixture, PrivateA
         }
 
         var applied = await Eventually.HoldsAsync(() => _handler.AppliedFor(shop).Count == 1, Deadline);
-        var blobGone = await Eventually.HoldsAsync(async () => !await BlobExistsAsync(ShopifyWebhookIngestion.BlobNameOf(merchant, storeId, firstWebhookId)), Deadline);
+        var blobGone = await Eventually.HoldsAsync(async () => !await AnyBlobUnderAsync(ShopifyWebhookIngestion.BlobPrefixOf(merchant, storeId, firstWebhookId)), Deadline);
         var sentinel = await SendAndAwaitSentinelAsync(shop);
 
         Assert.Equal(["queued", "duplicate", "duplicate", "duplicate"], outcomes);
@@ -185,12 +185,12 @@ public sealed class ShopifyWebhookIngestTests(EmulatorsFixture fixture, PrivateA
     {
         var (shop, merchant, storeId) = await ConnectedShopAsync();
         var webhookId = Guid.NewGuid().ToString();
-        var blobName = ShopifyWebhookIngestion.BlobNameOf(merchant, storeId, webhookId);
+        var blobPrefix = ShopifyWebhookIngestion.BlobPrefixOf(merchant, storeId, webhookId);
         _handler.Failing = true;
 
         using var response = await SendAsync(Delivery(shop, "orders/create", OrderPayload(77), webhookId: webhookId));
         var poisoned = await Eventually.HoldsAsync(async () => (await PeekAsync(QueueShopifyWebhooks.QueueName + "-poison")).Any(m => m.Contains(webhookId, StringComparison.Ordinal)), Deadline);
-        var keptWhilePoisoned = await BlobExistsAsync(blobName);
+        var keptWhilePoisoned = await AnyBlobUnderAsync(blobPrefix);
         var poisonedMessage = (await PeekAsync(QueueShopifyWebhooks.QueueName + "-poison")).Single(m => m.Contains(webhookId, StringComparison.Ordinal));
 
         _handler.Failing = false;
@@ -200,7 +200,7 @@ public sealed class ShopifyWebhookIngestTests(EmulatorsFixture fixture, PrivateA
             TextWriter.Null,
             CancellationToken.None);
         var applied = await Eventually.HoldsAsync(() => _handler.AppliedFor(shop).Count == 1, Deadline);
-        var deleted = await Eventually.HoldsAsync(async () => !await BlobExistsAsync(blobName), Deadline);
+        var deleted = await Eventually.HoldsAsync(async () => !await AnyBlobUnderAsync(blobPrefix), Deadline);
         var sentinel = await SendAndAwaitSentinelAsync(shop);
 
         Assert.Equal("queued", await OutcomeAsync(response));
@@ -320,8 +320,15 @@ public sealed class ShopifyWebhookIngestTests(EmulatorsFixture fixture, PrivateA
     private static byte[] OrderPayload(int number) =>
         JsonSerializer.SerializeToUtf8Bytes(new { id = 5_000_000_000L + number, name = "#" + number, email = "customer@example.pk", line_items = new[] { new { title = "Lawn suit", quantity = 1, price = "3450.00" } } });
 
-    private async Task<bool> BlobExistsAsync(string name) =>
-        (await Storage.Blobs.GetBlobContainerClient(BlobWebhookClaimChecks.ContainerName).GetBlobClient(name).ExistsAsync()).Value;
+    private async Task<bool> AnyBlobUnderAsync(string prefix)
+    {
+        await foreach (var _ in Storage.Blobs.GetBlobContainerClient(BlobWebhookClaimChecks.ContainerName).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        {
+            return true;
+        }
+
+        return false;
+    }
 
     private async Task<IReadOnlyList<string>> PeekAsync(string queue)
     {

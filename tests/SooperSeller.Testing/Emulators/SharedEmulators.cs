@@ -44,7 +44,7 @@ public sealed class SharedEmulators
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            azurite.Process.Kill();
+            azurite.Kill();
             standIn?.Process.Kill();
             shopify.Process.Kill();
         };

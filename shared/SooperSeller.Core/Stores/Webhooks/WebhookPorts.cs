@@ -38,15 +38,19 @@ public interface IWebhookClaimChecks
 }
 
 /// <summary>
-/// De-duplication keys of deliveries already queued: per merchant, by (topic, event id) and by webhook id, kept for
-/// <see cref="ShopifyWebhookIngestion.DedupeWindow"/> and then swept.
+/// De-duplication keys of deliveries already queued, per merchant, kept for <see cref="ShopifyWebhookIngestion.DedupeWindow"/>
+/// and then swept. The key is the topic and the event id (<see cref="IncomingShopifyWebhook.EventId"/>, which is the
+/// webhook id when a delivery carries no event id). Shopify's retry of a delivery repeats its webhook id and its event
+/// id; a duplicate delivery of one event (Shopify's own repeat, or one per subscription to the topic) repeats the event
+/// id under a new webhook id; so the event id alone catches both, in one read. The webhook id is kept with the key, so
+/// each delivery stays traceable.
 /// </summary>
 public interface IWebhookEventLog
 {
-    /// <summary>True when a delivery with this event id (for this topic) or this webhook id was recorded already.</summary>
-    Task<bool> SeenAsync(MerchantId merchantId, string topic, string eventId, string webhookId, CancellationToken cancellationToken);
+    /// <summary>True when a delivery of this event (for this topic) was recorded already.</summary>
+    Task<bool> SeenAsync(MerchantId merchantId, string topic, string eventId, CancellationToken cancellationToken);
 
-    /// <summary>Records the delivery's keys, expiring at <paramref name="expiresAt"/> (idempotent).</summary>
+    /// <summary>Records the delivery's key, expiring at <paramref name="expiresAt"/> (idempotent).</summary>
     Task RecordAsync(MerchantId merchantId, string topic, string eventId, string webhookId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 }
 

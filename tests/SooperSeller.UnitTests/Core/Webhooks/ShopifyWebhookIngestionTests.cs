@@ -26,15 +26,15 @@ public sealed class ShopifyWebhookIngestionTests
         var message = Assert.Single(_fakes.Queued);
         Assert.Equal(ShopifyWebhookOutcome.Queued, outcome);
         Assert.Equal(["blob", "enqueue", "record"], _fakes.Journal);
-        Assert.Equal($"{Merchant}/shopify/sto_1/wh-1.json", message.BlobName);
+        Assert.StartsWith($"{Merchant}/shopify/sto_1/wh-1.", message.BlobName, StringComparison.Ordinal);
         Assert.Equal(Payload, _fakes.Blobs[message.BlobName]);
         Assert.Equal((Merchant.Value, "sto_1", Shop, "orders/create", "evt-1", "wh-1"), (message.MerchantId, message.StoreId, message.ShopDomain, message.Topic, message.EventId, message.WebhookId));
     }
 
     [Theory]
-    [InlineData("evt-1", "wh-2")]
-    [InlineData("evt-2", "wh-1")]
-    public async Task Receive_SameEventOrSameWebhookAgain_IsADuplicateAndQueuesNothing(string eventId, string webhookId)
+    [InlineData("evt-1", "wh-1")] // Shopify's retry of the delivery
+    [InlineData("evt-1", "wh-2")] // another delivery of the same event (a repeat, or a second subscription to the topic)
+    public async Task Receive_SameEventAgain_IsADuplicateAndQueuesNothing(string eventId, string webhookId)
     {
         _fakes.Shops[Shop] = new ShopEntry(Shop, Merchant, "sto_1", Connected: true);
         await Ingestion.ReceiveAsync(Delivery("orders/create", "evt-1", "wh-1"), CancellationToken.None);
@@ -42,7 +42,22 @@ public sealed class ShopifyWebhookIngestionTests
         var again = await Ingestion.ReceiveAsync(Delivery("orders/create", eventId, webhookId), CancellationToken.None);
 
         Assert.Equal(ShopifyWebhookOutcome.Duplicate, again);
-        Assert.Single(_fakes.Queued);
+        var queued = Assert.Single(_fakes.Queued);
+        Assert.Equal([queued.BlobName], _fakes.Blobs.Keys); // the duplicate's own copy is gone, the queued one's kept
+    }
+
+    [Fact]
+    public async Task Receive_QueueFails_DeletesThisAttemptsBlob_RecordsNothing_AndThrows()
+    {
+        _fakes.Shops[Shop] = new ShopEntry(Shop, Merchant, "sto_1", Connected: true);
+        _fakes.FailEnqueue = true;
+
+        await Assert.ThrowsAsync<IOException>(() => Ingestion.ReceiveAsync(Delivery("orders/create", "evt-1", "wh-1"), CancellationToken.None));
+
+        Assert.Empty(_fakes.Blobs);
+        Assert.Empty(_fakes.Keys);
+        _fakes.FailEnqueue = false;
+        Assert.Equal(ShopifyWebhookOutcome.Queued, await Ingestion.ReceiveAsync(Delivery("orders/create", "evt-1", "wh-1"), CancellationToken.None)); // Shopify's retry
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class ShopifyWebhookProcessorTests
 
     private ShopifyWebhookMessage Keep(string topic)
     {
-        var name = ShopifyWebhookIngestion.BlobNameOf(Merchant, "sto_1", "wh-1");
+        var name = ShopifyWebhookIngestion.BlobNameOf(Merchant, "sto_1", "wh-1", Guid.NewGuid());
         _fakes.Blobs[name] = Payload;
         return new ShopifyWebhookMessage(Merchant.Value, "sto_1", "alpha.myshopify.com", topic, "evt-1", "wh-1", DateTimeOffset.UnixEpoch, "2026-10", name);
     }

@@ -18,6 +18,9 @@ internal sealed class WebhookFakes
 
     public List<ShopifyWebhookMessage> Queued { get; } = [];
 
+    /// <summary>When set, enqueueing throws as an unreachable queue would.</summary>
+    public bool FailEnqueue { get; set; }
+
     public FakeDirectory Directory => new(this);
 
     public FakeEvents Events => new(this);
@@ -30,6 +33,8 @@ internal sealed class WebhookFakes
     {
         public Task<ShopEntry?> FindAsync(string shopDomain, CancellationToken cancellationToken) => Task.FromResult(fakes.Shops.GetValueOrDefault(shopDomain));
 
+        public Task<ShopEntry?> RouteAsync(string shopDomain, CancellationToken cancellationToken) => FindAsync(shopDomain, cancellationToken);
+
         public Task<bool> TryClaimAsync(string shopDomain, MerchantId merchantId, string storeId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task MarkDisconnectedAsync(string shopDomain, MerchantId merchantId, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -39,14 +44,13 @@ internal sealed class WebhookFakes
 
     internal sealed class FakeEvents(WebhookFakes fakes) : IWebhookEventLog
     {
-        public Task<bool> SeenAsync(MerchantId merchantId, string topic, string eventId, string webhookId, CancellationToken cancellationToken) =>
-            Task.FromResult(fakes.Keys.Contains($"{merchantId}|{topic}|e:{eventId}") || fakes.Keys.Contains($"{merchantId}|w:{webhookId}"));
+        public Task<bool> SeenAsync(MerchantId merchantId, string topic, string eventId, CancellationToken cancellationToken) =>
+            Task.FromResult(fakes.Keys.Contains($"{merchantId}|{topic}|e:{eventId}"));
 
         public Task RecordAsync(MerchantId merchantId, string topic, string eventId, string webhookId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
         {
             fakes.Journal.Add("record");
             fakes.Keys.Add($"{merchantId}|{topic}|e:{eventId}");
-            fakes.Keys.Add($"{merchantId}|w:{webhookId}");
             return Task.CompletedTask;
         }
     }
@@ -75,6 +79,11 @@ internal sealed class WebhookFakes
     {
         public Task EnqueueAsync(ShopifyWebhookMessage message, CancellationToken cancellationToken)
         {
+            if (fakes.FailEnqueue)
+            {
+                throw new IOException("the queue is unreachable");
+            }
+
             fakes.Journal.Add("enqueue");
             fakes.Queued.Add(message);
             return Task.CompletedTask;
