@@ -162,29 +162,4 @@ public class BackfillBenchmarks
         $"{{\"id\":\"gid://shopify/LineItem/{(order * 10) + line}\",\"sku\":\"LAWN-{line}\",\"title\":\"Lawn suit\",\"name\":\"Lawn suit - M\",\"variantTitle\":\"M\",\"quantity\":1,\"currentQuantity\":1,"
         + $"\"variant\":{{\"id\":\"gid://shopify/ProductVariant/{100 + line}\"}},\"product\":{{\"id\":\"gid://shopify/Product/{10 + line}\"}},"
         + $"\"originalUnitPriceSet\":{Money(2150)},\"totalDiscountSet\":{Money(0)},\"__parentId\":\"gid://shopify/Order/{order}\"}}";
-
-    /// <summary>Counts Cosmos round trips (each method of <see cref="IOrders"/> is one).</summary>
-    private sealed class CountingOrders(IOrders inner) : IOrders
-    {
-        private int _calls;
-
-        public int Calls => Volatile.Read(ref _calls);
-
-        public Task<Order?> FindAsync(MerchantId merchantId, string orderId, CancellationToken cancellationToken) => Count(inner.FindAsync(merchantId, orderId, cancellationToken));
-
-        public Task<bool> TryCreateAsync(MerchantId merchantId, Order order, CancellationToken cancellationToken) => Count(inner.TryCreateAsync(merchantId, order, cancellationToken));
-
-        public Task<bool> TryReplaceAsync(MerchantId merchantId, Order order, CancellationToken cancellationToken) => Count(inner.TryReplaceAsync(merchantId, order, cancellationToken));
-
-        public Task<IReadOnlyList<Order>> ListForCustomerAsync(MerchantId merchantId, string storeId, long? shopifyCustomerId, string? email, string? phoneDigits, CancellationToken cancellationToken) =>
-            Count(inner.ListForCustomerAsync(merchantId, storeId, shopifyCustomerId, email, phoneDigits, cancellationToken));
-
-        public IAsyncEnumerable<Order> ListByStoreAsync(MerchantId merchantId, string storeId, CancellationToken cancellationToken) => inner.ListByStoreAsync(merchantId, storeId, cancellationToken);
-
-        private Task<T> Count<T>(Task<T> call)
-        {
-            Interlocked.Increment(ref _calls);
-            return call;
-        }
-    }
 }

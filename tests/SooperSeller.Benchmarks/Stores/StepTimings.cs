@@ -52,12 +52,18 @@ internal sealed class StepTimings
         return true;
     }
 
-    private static void Decorate<TService>(IServiceCollection services, Func<TService, TService> wrap)
+    /// <summary>Wraps every registration of <typeparamref name="TService"/> in place (their order is kept).</summary>
+    public static void Decorate<TService>(IServiceCollection services, Func<TService, TService> wrap)
         where TService : class
     {
-        var registered = services.Last(d => d.ServiceType == typeof(TService));
-        services.Remove(registered);
-        services.Add(ServiceDescriptor.Describe(typeof(TService), provider => wrap((TService)Create(provider, registered)), registered.Lifetime));
+        for (var i = 0; i < services.Count; i++)
+        {
+            var registered = services[i];
+            if (registered.ServiceType == typeof(TService) && !registered.IsKeyedService)
+            {
+                services[i] = ServiceDescriptor.Describe(typeof(TService), provider => wrap((TService)Create(provider, registered)), registered.Lifetime);
+            }
+        }
     }
 
     private static object Create(IServiceProvider provider, ServiceDescriptor descriptor) =>

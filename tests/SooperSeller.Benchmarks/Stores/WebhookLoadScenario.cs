@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SooperSeller.Core.Orders;
 using SooperSeller.Core.Stores;
 using SooperSeller.Core.Stores.Webhooks;
 using SooperSeller.Core.Tenancy;
@@ -19,10 +20,11 @@ namespace SooperSeller.Benchmarks.Stores;
 /// then sends signed <c>orders/create</c> deliveries of realistic size to <c>POST /api/webhooks/shopify</c> at a fixed
 /// rate, open loop (each request leaves at its scheduled time whether or not earlier ones have answered, so a slow
 /// answer cannot hide the ones queued behind it). Bodies and signatures are made before the clock starts. Processing
-/// runs at the same time in the same process (a handler that only counts), as it would on one instance.
+/// runs at the same time in the same process, as it would on one instance: through a handler that only counts, or with
+/// <c>--orders</c> through the real order handler into the Cosmos stand-in, counting its round trips per order.
 /// </summary>
 /// <remarks>
-/// <c>dotnet run -c Release --project tests/SooperSeller.Benchmarks -- --webhook-load [--rate 200] [--seconds 25] [--payload-kb 7] [--ingest-only]</c>
+/// <c>dotnet run -c Release --project tests/SooperSeller.Benchmarks -- --webhook-load [--rate 200] [--seconds 25] [--payload-kb 7] [--ingest-only | --orders]</c>
 /// </remarks>
 public static class WebhookLoadScenario
 {
@@ -34,8 +36,10 @@ public static class WebhookLoadScenario
         var seconds = Option(args, "--seconds", 25);
         var payloadKb = Option(args, "--payload-kb", 7);
         var warmupSeconds = 3;
+        var realOrders = args.Contains("--orders");
         var counter = new CountingHandler();
         var steps = new StepTimings();
+        CountingOrders? orders = null;
         Console.WriteLine($"webhook load: {rate} requests/s for {seconds} s (after {warmupSeconds} s warm-up), orders/create bodies of ~{payloadKb} KB; starting emulators and the DevHost...");
 
         var emulators = await SharedEmulators.GetAsync();
@@ -49,8 +53,18 @@ public static class WebhookLoadScenario
             },
             services: services =>
             {
-                services.RemoveAll<IShopifyWebhookHandler>();
-                services.AddSingleton<IShopifyWebhookHandler>(counter);
+                if (realOrders)
+                {
+                    // The real handlers, with the order repository counted and the handlers' deliveries counted.
+                    StepTimings.Decorate<IOrders>(services, inner => orders = new CountingOrders(inner));
+                    StepTimings.Decorate<IShopifyWebhookHandler>(services, inner => inner.Topics.Contains("orders/create") ? counter.Around(inner) : inner);
+                }
+                else
+                {
+                    services.RemoveAll<IShopifyWebhookHandler>();
+                    services.AddSingleton<IShopifyWebhookHandler>(counter);
+                }
+
                 StepTimings.Wrap(services, steps);
             });
         var shop = $"load-{Guid.NewGuid():N}"[..16] + ".myshopify.com";
@@ -68,6 +82,7 @@ public static class WebhookLoadScenario
         };
         await FireAsync(client, warmup, rate);
         var processedBefore = counter.Count;
+        var roundTripsBefore = orders?.Calls ?? 0;
         steps.Clear();
         var started = Stopwatch.GetTimestamp();
         var results = await FireAsync(client, measured, rate);
@@ -82,6 +97,11 @@ public static class WebhookLoadScenario
         var drain = Stopwatch.GetElapsedTime(drainStarted);
         Report(results, elapsed, drain, counter.Count - processedBefore);
         Console.WriteLine(steps.Report());
+        if (orders is not null)
+        {
+            var processed = counter.Count - processedBefore;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"orders: {orders.Calls - roundTripsBefore} Cosmos order round trips for {processed} processed deliveries = {(double)(orders.Calls - roundTripsBefore) / Math.Max(1, processed):F2} per processed order"));
+        }
         return results.All(r => r.Ok) ? 0 : 1;
     }
 
@@ -184,7 +204,10 @@ public static class WebhookLoadScenario
 
     private sealed record Result(bool Ok, TimeSpan Latency, string? Error);
 
-    /// <summary>Takes orders/create and only counts: the scenario measures the pipeline, not a handler.</summary>
+    /// <summary>
+    /// Takes orders/create and only counts (the scenario then measures the pipeline, not a handler), or, wrapped
+    /// <see cref="Around"/> the real handler, counts what that handler finished.
+    /// </summary>
     private sealed class CountingHandler : IShopifyWebhookHandler
     {
         private long _count;
@@ -197,6 +220,22 @@ public static class WebhookLoadScenario
         {
             Interlocked.Increment(ref _count);
             return Task.CompletedTask;
+        }
+
+        public IShopifyWebhookHandler Around(IShopifyWebhookHandler inner) => new Counted(inner, this);
+
+        private sealed class Counted(IShopifyWebhookHandler inner, CountingHandler counter) : IShopifyWebhookHandler
+        {
+            public IReadOnlyCollection<string> Topics => inner.Topics;
+
+            public async Task HandleAsync(ShopifyWebhook webhook, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+            {
+                await inner.HandleAsync(webhook, payload, cancellationToken);
+                if (string.Equals(webhook.Topic, "orders/create", StringComparison.Ordinal))
+                {
+                    await counter.HandleAsync(webhook, payload, cancellationToken);
+                }
+            }
         }
     }
 }
