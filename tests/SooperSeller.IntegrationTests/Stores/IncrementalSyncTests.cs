@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SooperSeller.Core.Orders;
+using SooperSeller.Core.Products;
 using SooperSeller.Core.Tenancy;
 using SooperSeller.DevHost.Emulators;
 using SooperSeller.IntegrationTests.Accounts;
@@ -131,6 +132,55 @@ public sealed class IncrementalSyncTests(EmulatorsFixture fixture, PrivateAzurit
         Assert.Empty(_logs.Containing("Khan", "0300-10", "@example.pk", "Half-yen"));
         output.WriteLine("first run: {0}", first);
         output.WriteLine("second run: {0}", second);
+    }
+
+    [Fact]
+    public async Task MissedProductWebhooks_AreRepairedBySyncNow_AndASecondRunWritesNothing()
+    {
+        const int ProductCount = 6;
+        var api = new AccountsApi(_client!);
+        var owner = await api.SignUpAsync($"prodsync.{Guid.NewGuid():N}@example.pk", "Product Repair Traders");
+        var shop = await ConnectedStore.NewShopAsync(Shopify, "prd");
+        var storeId = await ConnectedStore.ConnectAsync(_client!, Shopify, owner, shop);
+        var merchant = MerchantId.Parse(owner.MerchantId);
+        var products = _devHost!.Services.GetRequiredService<IProducts>();
+        await BackfillFinishedAsync(api, owner, storeId);
+        var ids = new List<long>();
+        for (var i = 0; i < ProductCount; i++)
+        {
+            var created = await Shopify.CreateProductAsync(shop, new SimProduct { Title = $"Lawn suit {i}", Variants = [new SimVariant($"LAWN-{i}-S", 2500m + i, "Small"), new SimVariant($"LAWN-{i}-M", 2600m + i, "Medium")] });
+            ids.Add(created.GetProperty("id").GetInt64());
+        }
+
+        Assert.True(
+            await Eventually.HoldsAsync(async () => (await Task.WhenAll(ids.Select(id => products.FindAsync(merchant, Product.IdOf(storeId, id), None)))).All(p => p?.Shopify is not null), TimeSpan.FromSeconds(60)),
+            "the products' create webhooks were not all applied");
+
+        // Webhooks go missing from here on: every product changes while Shopify holds the deliveries.
+        await Shopify.SetDeliveryControlsAsync(shop, hold: true);
+        await Shopify.AdvanceShopClockAsync(shop, TimeSpan.FromMinutes(1));
+        for (var i = 0; i < ProductCount; i++)
+        {
+            await Shopify.UpdateProductAsync(shop, ids[i], new SimProduct { Title = $"Lawn suit {i}, summer", Tags = ["repaired"] });
+        }
+
+        var first = await SyncNowAsync(api, owner, storeId, s => s.GetProperty("productsApplied").GetInt32() >= ProductCount);
+        var stored = await Task.WhenAll(ids.Select(id => products.FindAsync(merchant, Product.IdOf(storeId, id), None)));
+        var second = await SyncNowAsync(api, owner, storeId, s => s.GetProperty("productsUnchanged").GetInt32() >= ProductCount && s.GetProperty("productsApplied").GetInt32() == 0);
+
+        Assert.Equal(ProductCount, first.GetProperty("productsApplied").GetInt32());
+        Assert.Empty(first.GetProperty("failures").EnumerateArray());
+        for (var i = 0; i < ProductCount; i++)
+        {
+            var product = stored[i]!.Shopify!;
+            Assert.Equal($"Lawn suit {i}, summer", product.Title);
+            Assert.Equal(["repaired"], product.Tags);
+            Assert.Equal([($"LAWN-{i}-S", 250000L + (i * 100)), ($"LAWN-{i}-M", 260000L + (i * 100))], product.Variants.OrderBy(v => v.Position).Select(v => (v.Sku, v.Price)));
+            Assert.All(product.Variants, v => Assert.NotNull(v.InventoryItemId));
+        }
+
+        Assert.Equal(0, second.GetProperty("productsApplied").GetInt32());
+        Assert.Equal(ProductCount, second.GetProperty("productsUnchanged").GetInt32());
     }
 
     /// <summary>The backfill runs after the set-up; the incremental sync waits for it, so the test does too (60 s at most).</summary>
