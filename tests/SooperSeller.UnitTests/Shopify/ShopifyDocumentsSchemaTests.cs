@@ -27,6 +27,17 @@ public class ShopifyDocumentsSchemaTests
     }
 
     [Fact]
+    public void Documents_CarryEachFragmentTheySpreadOnce_AndOnlyThose()
+    {
+        var getOrders = ShopifyDocuments.All.Single(d => d.Name == "GetOrders").Text;
+        var getShop = ShopifyDocuments.All.Single(d => d.Name == "GetShop").Text;
+
+        Assert.Single(getOrders.Split("fragment SyncedOrderFields on Order").Skip(1));
+        Assert.Single(getOrders.Split("fragment SyncedLineItemFields on LineItem").Skip(1));
+        Assert.DoesNotContain("fragment ", getShop, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MisspelledField_IsReported()
     {
         // Guards the guard: a document the schema does not allow must come back with an error.
