@@ -86,15 +86,11 @@ public sealed partial class ShopifyAdminClient
 
             var envelope = await ReadEnvelopeAsync(response, operation.Name, cancellationToken);
             var queryCost = envelope.Extensions?.Cost;
-            // What the operation really costs is learnt before the reservation completes: completing wakes the requests
-            // waiting on the bucket, and each asks the cost again; learnt after, a burst could reserve the (lower)
-            // declared estimate and overrun the bucket (seen as THROTTLED answers in a test run under load).
+            reservation.Complete(queryCost);
             if (queryCost?.RequestedQueryCost is { } requested)
             {
                 _buckets.RememberRequestedCost(operation.Name, requested);
             }
-
-            reservation.Complete(queryCost);
 
             var errors = envelope.Errors ?? [];
             if (errors.Any(e => e.Extensions?.Code == "THROTTLED"))

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using SooperSeller.Core.Privacy;
+using SooperSeller.Core.Stores.Webhooks;
 using SooperSeller.Core.Tenancy;
 using SooperSeller.Infrastructure.Storage;
 using SooperSeller.Infrastructure.Stores.Webhooks;
@@ -42,12 +43,13 @@ public sealed class BlobWebhookPayloadPurge(StorageClients storage) : IWebhookPa
     public async Task<int> PurgeAsync(MerchantId merchantId, string storeId, Func<ReadOnlyMemory<byte>, bool> mentions, string exceptWebhookId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mentions);
-        var prefix = $"{merchantId.Value}/shopify/{storeId}/";
-        var except = prefix + exceptWebhookId + ".json";
+        var prefix = ShopifyWebhookIngestion.StorePrefixOf(merchantId, storeId);
+        // Every kept attempt of the delivery being processed (each attempt of one webhook has a blob of its own).
+        var except = ShopifyWebhookIngestion.BlobPrefixOf(merchantId, storeId, exceptWebhookId);
         var deleted = 0;
         await foreach (var item in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
         {
-            if (string.Equals(item.Name, except, StringComparison.Ordinal))
+            if (item.Name.StartsWith(except, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -93,7 +93,10 @@ public sealed class ShopifyWebhookIngestion(
         $"{BlobPrefixOf(merchantId, storeId, webhookId)}{delivery:N}.json";
 
     /// <summary>What the names of every kept attempt of one webhook delivery start with.</summary>
-    public static string BlobPrefixOf(MerchantId merchantId, string storeId, string webhookId) => $"{merchantId.Value}/shopify/{storeId}/{webhookId}.";
+    public static string BlobPrefixOf(MerchantId merchantId, string storeId, string webhookId) => $"{StorePrefixOf(merchantId, storeId)}{webhookId}.";
+
+    /// <summary>What the names of all of a store's kept deliveries start with (redaction purges by it).</summary>
+    public static string StorePrefixOf(MerchantId merchantId, string storeId) => $"{merchantId.Value}/shopify/{storeId}/";
 
     private async Task DiscardAsync(MerchantId merchantId, string blobName)
     {
