@@ -16,9 +16,6 @@ namespace SooperSeller.Shopify;
 /// </summary>
 public sealed partial class ShopifyAdminClient
 {
-    /// <summary>How often a THROTTLED answer is waited out before giving up.</summary>
-    public const int MaxThrottledAttempts = 5;
-
     private const string AccessTokenHeader = "X-Shopify-Access-Token";
 
     private readonly HttpClient _http;
@@ -51,7 +48,7 @@ public sealed partial class ShopifyAdminClient
     /// Runs <paramref name="operation"/> against <c>{AdminBase}/admin/api/{ApiVersion}/graphql.json</c> and returns its data.
     /// </summary>
     /// <exception cref="ShopifyGraphQLException">Shopify returned top-level <c>errors</c> (other than THROTTLED).</exception>
-    /// <exception cref="ShopifyThrottledException">Still THROTTLED after <see cref="MaxThrottledAttempts"/> waits.</exception>
+    /// <exception cref="ShopifyThrottledException">Still THROTTLED after <see cref="ShopifyOptions.MaxThrottledAttempts"/> waits.</exception>
     /// <exception cref="ShopifyHttpException">A non-success status that retries and one token refresh did not cure.</exception>
     public async Task<TData> ExecuteAsync<TVariables, TData>(
         ShopDomain shop, ShopifyOperation<TVariables, TData> operation, TVariables variables, CancellationToken cancellationToken)
@@ -95,7 +92,7 @@ public sealed partial class ShopifyAdminClient
             var errors = envelope.Errors ?? [];
             if (errors.Any(e => e.Extensions?.Code == "THROTTLED"))
             {
-                if (++throttled >= MaxThrottledAttempts)
+                if (++throttled >= _options.MaxThrottledAttempts)
                 {
                     throw new ShopifyThrottledException($"Shopify kept throttling {operation.Name} after {throttled} attempts.");
                 }

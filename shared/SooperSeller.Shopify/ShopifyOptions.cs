@@ -46,6 +46,13 @@ public sealed class ShopifyOptions
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 4;
 
+    /// <summary>
+    /// How many THROTTLED answers one request waits out before giving up (<see cref="ShopifyThrottledException"/>).
+    /// Our own requests never overrun the bucket; THROTTLED means another process shares it.
+    /// </summary>
+    [Range(1, 50)]
+    public int MaxThrottledAttempts { get; set; } = 5;
+
     /// <summary>The first retry delay; later ones grow exponentially with jitter.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

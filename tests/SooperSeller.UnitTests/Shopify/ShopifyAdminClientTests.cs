@@ -214,7 +214,7 @@ public class ShopifyAdminClientTests
         await Assert.ThrowsAsync<ShopifyThrottledException>(() =>
             DriveAsync(_time, Client(handler, _time).ExecuteAsync(Shop, ShopifyOperations.GetShop, NoVariables.Instance, CancellationToken.None)));
 
-        Assert.Equal(ShopifyAdminClient.MaxThrottledAttempts, handler.Requests.Count);
+        Assert.Equal(new ShopifyOptions().MaxThrottledAttempts, handler.Requests.Count);
     }
 
     [Fact]
