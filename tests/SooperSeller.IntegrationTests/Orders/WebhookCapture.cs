@@ -10,14 +10,19 @@ internal sealed record CapturedWebhook(IReadOnlyDictionary<string, string> Heade
     public string Topic => Headers["X-Shopify-Topic"];
 }
 
-/// <summary>A loopback HTTP endpoint the simulator's webhook subscriptions point at; it records every delivery and answers 200.</summary>
+/// <summary>
+/// A loopback HTTP endpoint the simulator's webhook subscriptions point at; it records every delivery and answers 200
+/// (or the status it is given, to see Shopify's retries).
+/// </summary>
 internal sealed class WebhookCapture : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly List<CapturedWebhook> _deliveries = [];
+    private readonly HttpStatusCode _answer;
 
-    public WebhookCapture()
+    public WebhookCapture(HttpStatusCode answer = HttpStatusCode.OK)
     {
+        _answer = answer;
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -78,7 +83,7 @@ internal sealed class WebhookCapture : IDisposable
                 _deliveries.Add(new CapturedWebhook(headers, body.ToArray()));
             }
 
-            context.Response.StatusCode = 200;
+            context.Response.StatusCode = (int)_answer;
             context.Response.Close();
         }
     }

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SooperSeller.DevHost.Emulators;
+using SooperSeller.IntegrationTests.Orders;
 using SooperSeller.Testing;
 using SooperSeller.Testing.Emulators;
 
@@ -218,7 +218,7 @@ public sealed class ShopifySimulatorTests(EmulatorsFixture fixture) : IClassFixt
     {
         var shop = await NewShopAsync();
         var token = await TokenAsync(shop);
-        using var receiver = new WebhookReceiver();
+        using var receiver = new WebhookCapture();
         var (_, created) = await GraphQlAsync(
             shop,
             token,
@@ -255,7 +255,7 @@ public sealed class ShopifySimulatorTests(EmulatorsFixture fixture) : IClassFixt
     {
         var shop = await NewShopAsync();
         var token = await TokenAsync(shop);
-        using var receiver = new WebhookReceiver(HttpStatusCode.InternalServerError);
+        using var receiver = new WebhookCapture(HttpStatusCode.InternalServerError);
         await SubscribeAsync(shop, token, "PRODUCTS_UPDATE", receiver.Url);
         await Simulator.SetDeliveryControlsAsync(shop, retries: new SimWebhookSettings(Retries: 1, RetryBackoffMs: 5, FailureThreshold: 4));
         var product = await Simulator.CreateProductAsync(shop, new SimProduct { Title = "Khaddar shawl" });
@@ -277,7 +277,7 @@ public sealed class ShopifySimulatorTests(EmulatorsFixture fixture) : IClassFixt
     {
         var shop = await NewShopAsync();
         var token = await TokenAsync(shop);
-        using var receiver = new WebhookReceiver();
+        using var receiver = new WebhookCapture();
         await SubscribeAsync(shop, token, "ORDERS_UPDATED", receiver.Url);
         var seeded = await Simulator.SeedAsync(shop, new SimSeed(Orders: [new SimOrder()]));
         var orderId = seeded.Orders[0].LegacyId;
@@ -397,85 +397,5 @@ public sealed class ShopifySimulatorTests(EmulatorsFixture fixture) : IClassFixt
         using var content = new FormUrlEncodedContent(form);
         using var response = await _http.PostAsync(Simulator.AccessTokenUrl(shop), content);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
-
-    private sealed record Delivery(Dictionary<string, string> Headers, byte[] Body);
-
-    /// <summary>A plain-HTTP loopback receiver that records every delivery and answers 200.</summary>
-    private sealed class WebhookReceiver : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly List<Delivery> _deliveries = [];
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        private readonly HttpStatusCode _answer;
-
-        public WebhookReceiver(HttpStatusCode answer = HttpStatusCode.OK)
-        {
-            _answer = answer;
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/webhooks/";
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
-            _ = Task.Run(ListenAsync);
-        }
-
-        public string Url { get; }
-
-        /// <summary>Waits until <paramref name="count"/> deliveries in all have arrived; returns them all.</summary>
-        public async Task<IReadOnlyList<Delivery>> WaitForAsync(int count)
-        {
-            var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (true)
-            {
-                lock (_deliveries)
-                {
-                    if (_deliveries.Count >= count)
-                    {
-                        return [.. _deliveries];
-                    }
-                }
-
-                var left = until - DateTime.UtcNow;
-                Assert.True(left > TimeSpan.Zero && await _arrived.WaitAsync(left), $"fewer than {count} webhook deliveries arrived");
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Close();
-            _arrived.Dispose();
-        }
-
-        private async Task ListenAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body);
-                var headers = context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
-                lock (_deliveries)
-                {
-                    _deliveries.Add(new Delivery(headers, body.ToArray()));
-                }
-
-                context.Response.StatusCode = (int)_answer;
-                context.Response.Close();
-                _arrived.Release();
-            }
-        }
     }
 }
